@@ -1,0 +1,8 @@
+/** Tests run TypeScript sources directly (ts-jest, transpile only: `npm run build` type-checks the package). */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  testTimeout: 30000,
+};
