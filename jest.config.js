@@ -4,5 +4,6 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  reporters: ["default", "<rootDir>/tests/support/summaryReporter.js"],
   testTimeout: 30000,
 };
