@@ -1,0 +1,88 @@
+import {
+  FAKE_VENDORS,
+  VERSIONING_STATUSES,
+  type FakeVendor,
+  type StoredVersion,
+  type VersioningStatus,
+} from "./objectRecord";
+import { ObjectStoreError } from "./objectStoreError";
+
+/** The persisted form of the object store: plain JSON, bodies base64, versions newest first. */
+export interface ObjectStoreJson {
+  format: typeof FORMAT;
+  buckets: BucketJson[];
+}
+
+export interface BucketJson {
+  vendor: FakeVendor;
+  bucket: string;
+  versioning: VersioningStatus;
+  objects: { key: string; versions: VersionJson[] }[];
+}
+
+type VersionJson = Omit<StoredVersion["record"], "key"> & { body: string };
+
+const FORMAT = "fake-object-store/1" as const;
+
+/** What the store holds for one bucket: its versioning state and, per key, versions newest first. */
+export interface BucketSpace {
+  versioning: VersioningStatus;
+  keys: Map<string, StoredVersion[]>;
+}
+
+export type SpaceMap = Map<FakeVendor, Map<string, BucketSpace>>;
+
+export function toObjectStoreJson(spaces: SpaceMap): ObjectStoreJson {
+  const buckets: BucketJson[] = [];
+  for (const [vendor, byName] of spaces) {
+    for (const [bucket, space] of byName) {
+      const objects = [...space.keys].map(([key, versions]) => ({
+        key,
+        versions: versions.map(({ record, body }) => {
+          const { key: _key, ...rest } = record;
+          return { ...rest, body: body.toString("base64") };
+        }),
+      }));
+      buckets.push({ vendor, bucket, versioning: space.versioning, objects });
+    }
+  }
+  return { format: FORMAT, buckets };
+}
+
+export function fromObjectStoreJson(json: unknown): SpaceMap {
+  const data = json as Partial<ObjectStoreJson> | null;
+  if (data?.format !== FORMAT || !Array.isArray(data.buckets)) {
+    throw invalid("format", data?.format, `must be "${FORMAT}" with a buckets array`);
+  }
+  const spaces: SpaceMap = new Map();
+  for (const entry of data.buckets) {
+    if (!FAKE_VENDORS.includes(entry.vendor)) {
+      throw invalid("buckets[].vendor", entry.vendor, "must be oss, cos, obs or s3");
+    }
+    if (typeof entry.bucket !== "string" || entry.bucket === "") {
+      throw invalid("buckets[].bucket", entry.bucket, "must be a bucket name");
+    }
+    if (!VERSIONING_STATUSES.includes(entry.versioning)) {
+      throw invalid("buckets[].versioning", entry.versioning, "must be Off, Enabled or Suspended");
+    }
+    const keys = new Map<string, StoredVersion[]>();
+    for (const { key, versions } of entry.objects ?? []) keys.set(key, versions.map((v) => readVersion(key, v)));
+    const byName = spaces.get(entry.vendor) ?? new Map<string, BucketSpace>();
+    byName.set(entry.bucket, { versioning: entry.versioning, keys });
+    spaces.set(entry.vendor, byName);
+  }
+  return spaces;
+}
+
+function readVersion(key: string, version: VersionJson): StoredVersion {
+  if (typeof version.body !== "string" || typeof version.size !== "number" || typeof version.etag !== "string") {
+    const field = `objects[${JSON.stringify(key)}].versions[]`;
+    throw invalid(field, typeof version.body, "needs body (base64), size and etag");
+  }
+  const { body, ...rest } = version;
+  return { record: { ...rest, key }, body: Buffer.from(body, "base64") };
+}
+
+function invalid(field: string, value: unknown, rule: string): ObjectStoreError {
+  return new ObjectStoreError("InvalidStoreData", `object store data ${field} ${JSON.stringify(value)}: ${rule}`);
+}
