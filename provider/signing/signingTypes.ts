@@ -1,3 +1,5 @@
+import type { HttpRequest } from "../http/httpTypes";
+
 /** Credentials as the provider holds them in memory. Never logged, never put in state or a message. */
 export interface Credentials {
   accessKeyId: string;
@@ -15,3 +17,9 @@ export interface SigningInput {
   /** The bucket the request addresses: OSS V1 and OBS put it in the canonical resource even when virtual-hosted. */
   bucket: string;
 }
+
+/**
+ * The shape every scheme's `sign<Scheme>` has: returns a new request with the date header(s), the
+ * security-token header (when a token is given) and the Authorization header added; the input is not changed.
+ */
+export type RequestSigner = (request: HttpRequest, input: SigningInput) => HttpRequest | Promise<HttpRequest>;
