@@ -40,6 +40,8 @@ export interface ClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Injected clock (signing dates); defaults to `() => new Date()`. */
   now?: () => Date;
+  /** OSS signature scheme: V4 (OSS4-HMAC-SHA256, the default) or the older V1 (HMAC-SHA1). */
+  ossSignatureVersion?: "v4" | "v1";
   /** Called once per attempt, after the response or failure; for counting and debugging. Never sees credentials. */
   onExchange?: (request: Pick<HttpRequest, "method" | "origin" | "path" | "query">, response?: Pick<HttpResponse, "status">) => void;
 }

@@ -1,0 +1,142 @@
+import { ConflictError, NotFoundError, ProtocolError, TransportError } from "../errors";
+import type { DescribeBucketOptions, InventoryPage } from "../dialects/dialect";
+import { responseMeta } from "../dialects/responseMeta";
+import type { HttpResponse } from "../http/httpTypes";
+import { isRetryable } from "../http/retry";
+import type { BucketInfo, BucketRef, InventoryConfig } from "../model/inventoryConfig";
+import { exchange, type ExchangeContext } from "./exchange";
+
+/** A bound on list pages: 1,000 configurations per bucket at 100 a page leaves ample room. */
+export const MAX_LIST_PAGES = 1_000;
+
+/** What every operation runs with: one vendor's exchange context and the client's retry loop. */
+export interface OperationContext extends ExchangeContext {
+  retry<T>(attempt: () => Promise<T>): Promise<T>;
+}
+
+const meta = (ctx: OperationContext, response: HttpResponse) => responseMeta(response, ctx.dialect.requestIdHeader);
+
+/** The configuration, or undefined when it (or its bucket) does not exist. */
+export async function getInventory(ctx: OperationContext, ref: BucketRef, id: string): Promise<InventoryConfig | undefined> {
+  try {
+    return await ctx.retry(() =>
+      exchange(ctx, ref, "getInventory", ctx.dialect.buildGetInventory(ref, id), (r) => ctx.dialect.deserializeInventory(r.body, meta(ctx, r))),
+    );
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * PUT, retried. After an attempt whose fate is unknown (reset, timeout, 5xx) a 409 may be our own earlier PUT
+ * that landed (OSS refuses a PUT on an existing id): it is success if the stored configuration is what we sent.
+ */
+export async function putInventory(ctx: OperationContext, ref: BucketRef, config: InventoryConfig): Promise<void> {
+  let uncertain = false;
+  await ctx.retry(async () => {
+    try {
+      await exchange(ctx, ref, "putInventory", ctx.dialect.buildPutInventory(ref, config), () => undefined);
+    } catch (error) {
+      if (error instanceof ConflictError && uncertain && (await storedAsSent(ctx, ref, config))) return;
+      uncertain ||= isRetryable(error);
+      throw error;
+    }
+  });
+}
+
+/** Two configurations are the same request when they serialize to the same body. */
+async function storedAsSent(ctx: OperationContext, ref: BucketRef, config: InventoryConfig): Promise<boolean> {
+  const stored = await getInventory(ctx, ref, config.id);
+  return stored !== undefined && ctx.dialect.serializeInventory(stored, ref) === ctx.dialect.serializeInventory(config, ref);
+}
+
+/**
+ * True when deleted, false when already gone (or gone after an attempt of unknown fate: that one deleted it).
+ * A DELETE that got no answer (timeout, cut connection) may still be carried out later; sent again at once, that
+ * late copy could delete whatever is put next (OSS's update puts the new configuration right after deleting). So
+ * after such an attempt the configuration is watched first, and the DELETE is sent again only if it never goes.
+ */
+export async function deleteInventory(ctx: OperationContext, ref: BucketRef, id: string): Promise<boolean> {
+  let uncertain = false;
+  let unanswered = false;
+  try {
+    await ctx.retry(async () => {
+      if (unanswered && (await seenGone(ctx, ref, id))) return;
+      try {
+        await exchange(ctx, ref, "deleteInventory", ctx.dialect.buildDeleteInventory(ref, id), () => undefined);
+      } catch (error) {
+        uncertain ||= isRetryable(error);
+        unanswered ||= error instanceof TransportError;
+        throw error;
+      }
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof NotFoundError) return uncertain;
+    throw error;
+  }
+}
+
+/** Whether an unanswered DELETE lands after all: reads for up to twice the request timeout; false when unsure. */
+async function seenGone(ctx: OperationContext, ref: BucketRef, id: string): Promise<boolean> {
+  const deadline = Date.now() + 2 * ctx.timeoutMs;
+  const pause = Math.max(10, ctx.timeoutMs / 4);
+  for (;;) {
+    try {
+      if ((await getInventory(ctx, ref, id)) === undefined) return true;
+    } catch {
+      return false;
+    }
+    if (Date.now() + pause > deadline) return false;
+    await new Promise<void>((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+/** Every page, following continuation tokens; a token the service repeats is refused rather than looped on. */
+export async function listInventories(ctx: OperationContext, ref: BucketRef): Promise<InventoryConfig[]> {
+  const all: InventoryConfig[] = [];
+  let token: string | undefined;
+  for (let page = 1; page <= MAX_LIST_PAGES; page++) {
+    const sent = token;
+    const result = await listPage(ctx, ref, sent, page === 1);
+    all.push(...result.configurations);
+    token = result.nextToken;
+    if (token === undefined) return all;
+    if (token === sent) throw new ProtocolError(`the service returned the same continuation token twice ("${token}")`);
+  }
+  throw new ProtocolError(`more than ${MAX_LIST_PAGES} pages of inventory configurations`);
+}
+
+async function listPage(ctx: OperationContext, ref: BucketRef, token: string | undefined, first: boolean): Promise<InventoryPage> {
+  try {
+    return await ctx.retry(() =>
+      exchange(ctx, ref, "listInventories", ctx.dialect.buildListInventories(ref, token), (r) =>
+        ctx.dialect.deserializeInventoryPage(r.body, meta(ctx, r)),
+      ),
+    );
+  } catch (error) {
+    // A first-page 404 that is not about the bucket: a service saying "no configurations" that way.
+    if (first && error instanceof NotFoundError && error.vendorCode !== "NoSuchBucket") return { configurations: [] };
+    throw error;
+  }
+}
+
+/** Runs the dialect's look-up steps and merges what they learn; undefined as soon as one says the bucket is gone. */
+export async function describeBucket(ctx: OperationContext, ref: BucketRef, options: DescribeBucketOptions): Promise<BucketInfo | undefined> {
+  const found: Partial<BucketInfo> = {};
+  for (const step of ctx.dialect.describeBucketSteps) {
+    if (step.needed && !step.needed(found)) continue;
+    try {
+      const learned = await ctx.retry(() =>
+        exchange(ctx, ref, "describeBucket", step.build(ref, options), (r) => step.read(r, options), step.answers),
+      );
+      Object.assign(found, learned);
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+  if (found.region === undefined) throw new ProtocolError("the service did not say which region the bucket is in");
+  return found.ownerId === undefined ? { region: found.region } : { region: found.region, ownerId: found.ownerId };
+}

@@ -1,0 +1,59 @@
+import type { BucketRef, InventoryConfig, InventoryFilter } from "../../model/inventoryConfig";
+import { buildXml, element, leaf, marker, type XmlNode } from "../../xml/buildXml";
+
+/** `qcs::cos:<region>::<bucket>-<appid>`: COS names the destination with the source's region (same-region rule). */
+export function cosDestinationArn(bucket: string, region: string): string {
+  return `qcs::cos:${region}::${bucket}`;
+}
+
+/**
+ * Plain `Filter/Prefix` (cos-nodejs-sdk-v5 and the doc example) unless tags or storage classes are set, which
+ * need the newer `Filter/And/{Prefix, Tag*, StorageClass*}`; `Filter/Period` carries the time window.
+ */
+function filterNode(filter: InventoryFilter | undefined): XmlNode | undefined {
+  if (!filter) return undefined;
+  const needsAnd = (filter.tags?.length ?? 0) > 0 || (filter.storageClasses?.length ?? 0) > 0;
+  const period = element(
+    "Period",
+    leaf("StartTime", filter.lastModifyBeginTimeStamp),
+    leaf("EndTime", filter.lastModifyEndTimeStamp),
+  );
+  if (!needsAnd) return element("Filter", leaf("Prefix", filter.prefix), period);
+  const and = element(
+    "And",
+    leaf("Prefix", filter.prefix),
+    ...(filter.tags ?? []).map((t) => element("Tag", leaf("Key", t.key), leaf("Value", t.value))),
+    ...(filter.storageClasses ?? []).map((c) => leaf("StorageClass", c)),
+  );
+  return element("Filter", and, period);
+}
+
+/**
+ * Model → PUT Bucket inventory body, in the COS API doc's order: Id, IsEnabled,
+ * Destination/COSBucketDestination{Format, AccountId, Bucket, Prefix, Encryption}, Schedule, Filter,
+ * IncludedObjectVersions, OptionalFields.
+ */
+export function serializeCosInventory(config: InventoryConfig, ref: Pick<BucketRef, "region">): string {
+  const d = config.destination;
+  const root = element(
+    "InventoryConfiguration",
+    leaf("Id", config.id),
+    leaf("IsEnabled", config.enabled),
+    element(
+      "Destination",
+      element(
+        "COSBucketDestination",
+        leaf("Format", d.format),
+        leaf("AccountId", d.accountId),
+        leaf("Bucket", cosDestinationArn(d.bucket, ref.region)),
+        leaf("Prefix", d.prefix),
+        d.encryption?.sseCos && element("Encryption", marker("SSE-COS")),
+      ),
+    ),
+    element("Schedule", leaf("Frequency", config.schedule.frequency)),
+    filterNode(config.filter),
+    leaf("IncludedObjectVersions", config.includedObjectVersions),
+    element("OptionalFields", ...config.optionalFields.map((f) => leaf("Field", f))),
+  );
+  return buildXml(root);
+}
