@@ -1,0 +1,85 @@
+import { AdminError, type FakeCloudAdmin } from "./fakeCloudAdmin";
+import { safeDecode, type FakeRequest } from "./fakeRequest";
+import { jsonResponse, xmlResponse, type FakeResponse } from "./fakeResponse";
+import type { FaultRule } from "./faults";
+import { ADMIN_PREFIX } from "./router";
+import { SeedError, type Vendor } from "./seed";
+
+/**
+ * The admin API: unsigned JSON under /__fake/ (documented in tests/fake/README.md). Errors are
+ * `{"error": "..."}` with 400 (bad input) or 404 (unknown route, bucket or configuration).
+ */
+export function handleAdminRequest(req: FakeRequest, admin: FakeCloudAdmin): FakeResponse {
+  try {
+    return route(req, admin);
+  } catch (error) {
+    if (error instanceof AdminError) return jsonResponse(error.status, { error: error.message });
+    if (error instanceof SeedError) return jsonResponse(400, { error: error.message, problems: error.problems });
+    if (error instanceof SyntaxError) return jsonResponse(400, { error: `request body: ${error.message}` });
+    return jsonResponse(400, { error: (error as Error).message });
+  }
+}
+
+function route(req: FakeRequest, admin: FakeCloudAdmin): FakeResponse {
+  const parts = req.rawPath.slice(ADMIN_PREFIX.length).split("/").map(safeDecode);
+  const [resource, ...rest] = parts;
+  const m = req.method;
+  const ok = (value: unknown = { ok: true }) => jsonResponse(200, value);
+  switch (`${m} ${resource}`) {
+    case "GET health":
+      return ok();
+    case "POST reset":
+      admin.reset();
+      return ok();
+    case "POST seed":
+      admin.loadSeed(json(req));
+      return ok();
+    case "GET requests":
+      return ok(admin.requests());
+    case "DELETE requests":
+      admin.clearRequests();
+      return ok();
+    case "GET faults":
+      return ok(admin.faults());
+    case "POST faults": {
+      const body = json(req) as FaultRule | FaultRule[];
+      return ok((Array.isArray(body) ? body : [body]).map((rule) => admin.injectFault(rule)));
+    }
+    case "DELETE faults":
+      admin.clearFaults();
+      return ok();
+    case "POST run-inventory": {
+      const body = json(req) as { vendor: Vendor; bucket: string; id: string; maxRowsPerFile?: number };
+      return ok(admin.runInventory(body.vendor, body.bucket, body.id, { maxRowsPerFile: body.maxRowsPerFile }));
+    }
+    case "GET state":
+      return ok(admin.dump());
+  }
+  if (resource === "inventories" && rest.length === 3) return inventoryRoute(req, admin, rest as [Vendor, string, string]);
+  if (resource === "objects" && m === "PUT" && rest.length >= 3) {
+    const [vendor, bucket, ...key] = rest;
+    const result = admin.putObject(vendor as Vendor, bucket, key.join("/"), req.body, { contentType: req.headers["content-type"] });
+    return ok(result);
+  }
+  throw new AdminError(404, `no admin route ${m} ${req.rawPath}`);
+}
+
+function inventoryRoute(req: FakeRequest, admin: FakeCloudAdmin, [vendor, bucket, id]: [Vendor, string, string]): FakeResponse {
+  if (req.method === "GET") {
+    const xml = admin.getInventoryXml(vendor, bucket, id);
+    if (xml === undefined) throw new AdminError(404, `no ${vendor} inventory "${id}" on bucket "${bucket}"`);
+    return xmlResponse(200, xml);
+  }
+  if (req.method === "PUT") {
+    admin.putInventoryXml(vendor, bucket, id, req.body.toString("utf8"));
+    return jsonResponse(200, { ok: true });
+  }
+  if (req.method === "DELETE") return jsonResponse(200, { deleted: admin.deleteInventory(vendor, bucket, id) });
+  throw new AdminError(404, `no admin route ${req.method} ${req.rawPath}`);
+}
+
+function json(req: FakeRequest): unknown {
+  const text = req.body.toString("utf8");
+  if (text.trim() === "") throw new AdminError(400, "request body: a JSON document is required");
+  return JSON.parse(text);
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { handleAdminRequest } from "./adminRoutes";
+import { FakeCloudAdmin } from "./fakeCloudAdmin";
+import { jsonResponse } from "./fakeResponse";
+import { FaultSet } from "./faults";
+import { handleCloudRequest, type CloudState } from "./handleCloudRequest";
+import { RequestLog } from "./requestLog";
+import { isAdminPath } from "./router";
+import { defaultSeed, loadSeedFile, validateSeed, type Seed } from "./seed";
+import { createFakeServer } from "./server";
+import { FakeStore } from "./store";
+
+export { ADMIN_PREFIX } from "./router";
+export { defaultSeed, loadSeedFile, validateSeed, SeedError } from "./seed";
+export type { Seed, SeedAccount, SeedBucket, Vendor } from "./seed";
+export { FakeCloudAdmin, AdminError } from "./fakeCloudAdmin";
+export type { RunResult } from "./fakeCloudAdmin";
+export type { FaultRule, FaultAction, FaultMatch, StoredFault } from "./faults";
+export type { LoggedRequest } from "./requestLog";
+
+export interface FakeCloudOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** A seed object, or the path of a seed JSON file; the default seed (tests/fake/defaultSeed.json) when absent. */
+  seed?: Seed | string | unknown;
+  /** Persist state here (JSON, written atomically on every change); in memory without it. */
+  dataDir?: string;
+  /** The fake's clock (signature skew, timestamps, report folders). */
+  now?: () => Date;
+  /** Larger request bodies are refused with the vendor's EntityTooLarge. Default 16 MiB. */
+  maxBodyBytes?: number;
+}
+
+export interface FakeCloud {
+  /** "http://127.0.0.1:<port>". */
+  url: string;
+  port: number;
+  admin: FakeCloudAdmin;
+  /** Stops listening, cuts open connections and flushes the state to the data dir. */
+  close(): Promise<void>;
+}
+
+/** Starts the fake cloud of the OSS, COS, OBS and S3 inventory APIs on one port. */
+export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<FakeCloud> {
+  const seed = resolveSeed(options.seed);
+  const now = options.now ?? (() => new Date());
+  const store = new FakeStore({ seed, dataDir: options.dataDir, now });
+  const state: CloudState = {
+    store, faults: new FaultSet(), log: new RequestLog(), now, newUuid: randomUUID, maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024,
+  };
+  const admin = new FakeCloudAdmin(state);
+  const server = createFakeServer({
+    maxBodyBytes: state.maxBodyBytes,
+    handle: async (req) => {
+      if (!isAdminPath(req.rawPath)) return handleCloudRequest(req, state);
+      if (req.bodyTooLarge) return jsonResponse(413, { error: `request body over ${state.maxBodyBytes} bytes` });
+      return handleAdminRequest(req, admin);
+    },
+  });
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    port,
+    admin,
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(() => store.persist());
+      return closing;
+    },
+  };
+}
+
+function resolveSeed(seed: unknown): Seed {
+  if (seed === undefined) return defaultSeed();
+  if (typeof seed === "string") return loadSeedFile(seed);
+  return validateSeed(seed, "startFakeCloud seed");
+}

@@ -1,0 +1,123 @@
+import { ObjectStore } from "./objects/objectStore";
+import { validateSeed, type Seed, type SeedAccount, type SeedBucket, type Vendor } from "./seed";
+import { readStateFile, writeStateFile } from "./stateFile";
+import type { ConfigNode } from "./vendors/inventorySchema";
+
+export interface StoredInventory {
+  id: string;
+  /** The accepted elements, exactly as the vendor's schema read them. */
+  config: ConfigNode;
+  /** ISO time of the put that stored it. */
+  createdAt: string;
+}
+
+interface StateJson {
+  version: 1;
+  seed: Seed;
+  inventories: { vendor: Vendor; bucket: string; configs: StoredInventory[] }[];
+  objects: unknown;
+}
+
+export interface StoreOptions {
+  seed: Seed;
+  /** Persist here; without it the state lives in memory only. */
+  dataDir?: string;
+  now?: () => Date;
+}
+
+/**
+ * Accounts, buckets and inventory configurations (plus the objects, in C2's ObjectStore). With a data dir, every
+ * mutation is written out atomically; a restart with the same dir finds it all again (the seed then only matters
+ * for `reset`).
+ */
+export class FakeStore {
+  private seedValue: Seed;
+  private inventoryMap = new Map<string, Map<string, StoredInventory>>();
+  objects: ObjectStore;
+
+  constructor(private readonly options: StoreOptions) {
+    this.seedValue = options.seed;
+    this.objects = new ObjectStore({ now: options.now });
+    const saved = options.dataDir ? readStateFile(options.dataDir) : undefined;
+    if (saved !== undefined) this.restore(saved as StateJson);
+    else this.reset(options.seed);
+  }
+
+  get seed(): Seed {
+    return this.seedValue;
+  }
+
+  /** Back to a seed (the current one by default): no configurations, no objects, versioning as seeded. */
+  reset(seed: Seed = this.seedValue): void {
+    this.seedValue = seed;
+    this.inventoryMap = new Map();
+    this.objects = new ObjectStore({ now: this.options.now });
+    for (const b of seed.buckets) {
+      if (b.versioning !== "Off") this.objects.setVersioning(b.vendor, b.name, b.versioning);
+    }
+    this.persist();
+  }
+
+  accountByKey(accessKeyId: string): SeedAccount | undefined {
+    return this.seedValue.accounts.find((a) => a.accessKeyId === accessKeyId);
+  }
+
+  account(vendor: Vendor, accountId: string): SeedAccount | undefined {
+    return this.seedValue.accounts.find((a) => a.vendor === vendor && a.accountId === accountId);
+  }
+
+  bucket(vendor: Vendor, name: string): SeedBucket | undefined {
+    return this.seedValue.buckets.find((b) => b.vendor === vendor && b.name === name);
+  }
+
+  /** Sorted by id, as the services list them. */
+  inventories(vendor: Vendor, bucket: string): StoredInventory[] {
+    const configs = [...(this.inventoryMap.get(`${vendor}:${bucket}`)?.values() ?? [])];
+    return configs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  getInventory(vendor: Vendor, bucket: string, id: string): StoredInventory | undefined {
+    return this.inventoryMap.get(`${vendor}:${bucket}`)?.get(id);
+  }
+
+  putInventory(vendor: Vendor, bucket: string, inventory: StoredInventory): void {
+    const key = `${vendor}:${bucket}`;
+    const configs = this.inventoryMap.get(key) ?? new Map<string, StoredInventory>();
+    configs.set(inventory.id, inventory);
+    this.inventoryMap.set(key, configs);
+    this.persist();
+  }
+
+  deleteInventory(vendor: Vendor, bucket: string, id: string): boolean {
+    const deleted = this.inventoryMap.get(`${vendor}:${bucket}`)?.delete(id) ?? false;
+    if (deleted) this.persist();
+    return deleted;
+  }
+
+  /** Writes the state out (no-op in memory). Call after changing `objects` directly. */
+  persist(): void {
+    if (this.options.dataDir) writeStateFile(this.options.dataDir, this.toJSON());
+  }
+
+  toJSON(): StateJson {
+    const inventories = [...this.inventoryMap.entries()].map(([key, configs]) => {
+      const [vendor, bucket] = splitKey(key);
+      return { vendor, bucket, configs: [...configs.values()] };
+    });
+    return { version: 1, seed: this.seedValue, inventories, objects: this.objects.toJSON() };
+  }
+
+  private restore(saved: StateJson): void {
+    if (saved?.version !== 1) throw new Error(`fake cloud state: unsupported version ${JSON.stringify(saved?.version)}`);
+    this.seedValue = validateSeed(saved.seed, "saved state");
+    for (const entry of saved.inventories ?? []) {
+      this.inventoryMap.set(`${entry.vendor}:${entry.bucket}`, new Map(entry.configs.map((c) => [c.id, c])));
+    }
+    this.objects = ObjectStore.fromJSON(saved.objects, { now: this.options.now });
+  }
+}
+
+function splitKey(key: string): [Vendor, string] {
+  const colon = key.indexOf(":");
+  return [key.slice(0, colon) as Vendor, key.slice(colon + 1)];
+}

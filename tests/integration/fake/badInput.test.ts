@@ -1,0 +1,80 @@
+import { connect } from "node:net";
+import { configXml, MAIN } from "./support/fixtures";
+import { inventoryCalls } from "./support/inventoryCalls";
+import { errorCode, sendRaw, signedCall, type Vendor } from "./support/signedClient";
+import { useFakeCloud } from "./support/startTestCloud";
+
+const cloud = useFakeCloud({ maxBodyBytes: 8 * 1024 });
+const api = (vendor: Vendor) => inventoryCalls(() => cloud.url, vendor);
+const VENDORS = ["oss", "cos", "obs", "s3"] as const;
+
+async function stillServing(): Promise<void> {
+  expect((await api("s3").list()).status).toBe(200);
+}
+
+describe.each(VENDORS)("%s bad documents", (vendor) => {
+  it("refuses an oversized body with 400 EntityTooLarge in the vendor's shape, then keeps serving", async () => {
+    const big = configXml(vendor, { id: "daily" }).replace("<Id>", `<!-- ${"x".repeat(20_000)} --><Id>`);
+    const res = await api(vendor).putXml("daily", big);
+    expect([res.status, errorCode(res.body)]).toEqual([400, "EntityTooLarge"]);
+    await stillServing();
+  });
+
+  it("refuses a DOCTYPE with entities (billion laughs) without expanding anything", async () => {
+    const lol = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>`;
+    const res = await api(vendor).putXml("daily", `${lol}${configXml(vendor, { id: "daily" }).replace(/<\?xml[^>]*\?>/, "").replace("<Prefix>", "<Prefix>&lol2;")}`);
+    expect([res.status, errorCode(res.body)]).toEqual([400, "MalformedXML"]);
+    expect(res.body).not.toContain("lollol");
+  });
+
+  it("refuses an external entity (XXE)", async () => {
+    const xxe = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><InventoryConfiguration><Id>&e;</Id></InventoryConfiguration>`;
+    const res = await api(vendor).putXml("daily", xxe);
+    expect([res.status, errorCode(res.body)]).toEqual([400, "MalformedXML"]);
+    expect(res.body).not.toContain("root:");
+  });
+
+  it("refuses binary garbage and an undefined entity as MalformedXML", async () => {
+    expect(errorCode((await api(vendor).putXml("daily", Buffer.from([0, 159, 146, 150, 255]).toString("latin1"))).body)).toBe("MalformedXML");
+    const undefinedEntity = configXml(vendor, { id: "daily" }).replace("<Id>daily</Id>", "<Id>&nope;</Id>");
+    expect(errorCode((await api(vendor).putXml("daily", undefinedEntity)).body)).toBe("MalformedXML");
+  });
+});
+
+it("decodes the predefined entities and character references in values", async () => {
+  const xml = configXml("s3", { id: "daily", prefix: "a&amp;b&#47;&#x63;" });
+  expect((await api("s3").putXml("daily", xml)).status).toBe(200);
+  expect((await api("s3").get("daily")).body).toContain("<Prefix>a&amp;b/c</Prefix>");
+});
+
+it("answers a request line the HTTP parser rejects with a bare 400 and keeps serving", async () => {
+  const url = new URL(cloud.url);
+  const reply = await new Promise<string>((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname, () => socket.write("GET / HTTP/1.1\r\nHost: x\r\nBad Header Line\r\n\r\n"));
+    let data = "";
+    socket.on("data", (d) => (data += d.toString()));
+    socket.on("end", () => resolve(data));
+    socket.on("error", reject);
+  });
+  expect(reply).toMatch(/^HTTP\/1\.1 400/);
+  await stillServing();
+});
+
+it("answers odd paths and queries in a vendor's voice", async () => {
+  for (const path of ["/%E0%A4%A", "/photos/?inventory&id=%ZZ", "//", "/?&&=&"]) {
+    const res = await sendRaw(cloud.url, { method: "GET", path, headers: { host: "photos.s3.us-east-1.amazonaws.com" } });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(errorCode(res.body)).toBeDefined();
+  }
+  await stillServing();
+});
+
+it("answers an unknown method with a vendor error", async () => {
+  const res = await signedCall(cloud.url, { account: MAIN.s3, method: "POST", bucket: "photos", query: { inventory: "", id: "x" } });
+  expect([res.status, errorCode(res.body)]).toEqual([501, "NotImplemented"]);
+});
+
+it("refuses an oversized admin body with 413", async () => {
+  const res = await sendRaw(cloud.url, { method: "POST", path: "/__fake/seed", body: "x".repeat(20_000) });
+  expect(res.status).toBe(413);
+});
