@@ -1,1 +1,31 @@
-export {};
+/**
+ * `pulumi-bucket-inventory/provider`: the provider's plain-TypeScript surface. The serialized shim in sdk/
+ * requires this module at call time and delegates to `defaultProvider()`; the import command and tests use the
+ * rest directly.
+ */
+import { createBucketInventoryProvider, type BucketInventoryProvider } from "./resource/bucketInventoryProvider";
+
+export { createBucketInventoryProvider } from "./resource/bucketInventoryProvider";
+export type { BucketInventoryProvider, ProviderDependencies } from "./resource/bucketInventoryProvider";
+export { checkInventory } from "./resource/check";
+export type { CheckResult } from "./resource/check";
+export type { CheckFailure } from "./resource/checkFailures";
+export { diffInventory } from "./resource/diff";
+export type { InventoryDiff } from "./resource/diff";
+export { normalizeArgs, parseResourceId } from "./resource/resourceArgs";
+export type { BucketInventoryInputs, BucketInventoryOutputs } from "./resource/resourceArgs";
+export { CONFIG_NAMESPACE, CREDENTIAL_KEYS } from "./resource/credentials";
+export { renderDeclarations } from "./resource/importCode";
+export { normalizeConfig } from "./model/normalize";
+export { VENDOR_RULES } from "./model/vendorRules";
+export { UNKNOWN_VALUE } from "./model/unknownValue";
+export * from "./model/inventoryConfig";
+export * from "./errors";
+
+let shared: BucketInventoryProvider | undefined;
+
+/** The provider every resource in this process uses: one configuration, one client, one look-up cache. */
+export function defaultProvider(): BucketInventoryProvider {
+  shared ??= createBucketInventoryProvider();
+  return shared;
+}

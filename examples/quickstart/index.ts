@@ -1,0 +1,51 @@
+/**
+ * Quick start: two bucket inventories on the fake cloud's default seed (or on the real clouds: drop `endpoint`).
+ *
+ *   pulumi config set bucket-inventory:endpoint http://127.0.0.1:9000          # the fake cloud's URL
+ *   pulumi config set --secret bucket-inventory:ossAccessKeyId FAKEOSSMAINKEY01
+ *   pulumi config set --secret bucket-inventory:ossAccessKeySecret fake-oss-main-secret-0001
+ *   pulumi config set --secret bucket-inventory:s3AccessKeyId FAKES3MAINKEY001
+ *   pulumi config set --secret bucket-inventory:s3SecretAccessKey fake-s3-main-secret-0001
+ *   pulumi preview && pulumi up
+ *
+ * In your own program, import from "pulumi-bucket-inventory" instead of the relative path.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { BucketInventory } from "../../sdk";
+
+const endpoint = new pulumi.Config("bucket-inventory").get("endpoint");
+
+export const photosDaily = new BucketInventory("photos-daily", {
+  vendor: "oss",
+  region: "cn-hangzhou",
+  bucket: "photos",
+  inventoryId: "daily",
+  enabled: true,
+  destination: {
+    bucket: "reports",
+    prefix: "inventory/",
+    format: "CSV",
+    accountId: "1000000000000001",
+    roleArn: "acs:ram::1000000000000001:role/AliyunOSSRole",
+    encryption: { sseKms: { keyId: "key-1" } },
+  },
+  schedule: { frequency: "Daily" },
+  includedObjectVersions: "Current",
+  optionalFields: ["Size", "LastModifiedDate", "ETag"],
+  filter: { prefix: "logs/" },
+  endpoint,
+});
+
+export const photosWeekly = new BucketInventory("photos-weekly-s3", {
+  vendor: "s3",
+  region: "us-east-1",
+  bucket: "photos",
+  inventoryId: "weekly",
+  destination: { bucket: "arn:aws:s3:::reports", prefix: "inventory/", format: "Parquet", encryption: { sseS3: {} } },
+  schedule: { frequency: "Weekly" },
+  includedObjectVersions: "All",
+  optionalFields: ["Size", "StorageClass", "ObjectOwner"],
+  endpoint,
+});
+
+export const resourceIds = [photosDaily.resourceId, photosWeekly.resourceId];

@@ -1,0 +1,100 @@
+/**
+ * The dynamic provider itself, as a plain object with the methods Pulumi's dynamic provider host calls:
+ * configure, check, diff, create, read, update, delete. It holds, per process: the stack configuration given to
+ * `configure` (credentials live only here, in memory), one InventoryClient, the bucket look-up cache and the
+ * configurations checked so far. No Pulumi import: sdk/'s serialized shim requires this at call time.
+ */
+import type { ClientOptions, InventoryClient } from "../client/inventoryClient";
+import type { Vendor } from "../model/inventoryConfig";
+import { checkInventory, newLiveCheckState, type CheckResult } from "./check";
+import { credentialSource, credentialsFor, readStackConfig, requireCredentials, retrySettings, type StackConfig } from "./credentials";
+import { diffInventory, type InventoryDiff } from "./diff";
+import { createInventory, deleteInventory, identityOf, readInventory, type LifecycleOptions, type ReadOutcome } from "./lifecycle";
+import { contextOf, inContext } from "./operationErrors";
+import { bucketRefOf, normalizeArgs, resourceIdOfArgs, type BucketInventoryOutputs } from "./resourceArgs";
+import { updateInventory } from "./updateInventory";
+
+/** Property bags as the host passes them (plain JSON objects). */
+type Props = object;
+
+/** The shape of Pulumi's `dynamic.ResourceProvider`, written out so provider/ needs no Pulumi import. */
+export interface BucketInventoryProvider {
+  configure(request: { config?: { get(key: string): unknown } }): Promise<void>;
+  check(olds: Props, news: Props): Promise<CheckResult>;
+  diff(id: string, olds: Props, news: Props): Promise<InventoryDiff>;
+  create(inputs: Props): Promise<{ id: string; outs: BucketInventoryOutputs }>;
+  read(id: string, props?: Props): Promise<ReadOutcome>;
+  update(id: string, olds: Props, news: Props): Promise<{ outs: BucketInventoryOutputs }>;
+  delete(id: string, props: Props): Promise<void>;
+}
+
+export interface ProviderDependencies {
+  /** Defaults to createInventoryClient from provider/client. */
+  createClient?: (options: ClientOptions) => InventoryClient;
+  /** Defaults to process.env, read when a client is first needed. */
+  env?: Readonly<Record<string, string | undefined>>;
+  lifecycle?: LifecycleOptions;
+}
+
+function defaultClientFactory(): (options: ClientOptions) => InventoryClient {
+  // Loaded on first use: the provider's pure parts (check, diff) never pay for HTTP and signing modules.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("../client/createInventoryClient").createInventoryClient;
+}
+
+export function createBucketInventoryProvider(deps: ProviderDependencies = {}): BucketInventoryProvider {
+  let stack: StackConfig = {};
+  let client: InventoryClient | undefined;
+  const live = newLiveCheckState();
+  const env = () => deps.env ?? process.env;
+
+  const sharedClient = (): InventoryClient => {
+    if (!client) {
+      const { timeoutMs, retry } = retrySettings(stack);
+      const options: ClientOptions = { credentials: credentialSource(stack, env()), retry };
+      if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
+      client = (deps.createClient ?? defaultClientFactory())(options);
+    }
+    return client;
+  };
+
+  /** For live checks: a client only when this vendor has credentials; any set-up problem skips the checks. */
+  const liveClient = (vendor: Vendor): InventoryClient | undefined => {
+    try {
+      return credentialsFor(vendor, stack, env()) ? sharedClient() : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** For operations: credentials are required, and their absence is reported in the operation's context. */
+  const clientFor = (operation: Parameters<typeof contextOf>[0], id: string, props: unknown): InventoryClient => {
+    const args = identityOf(id, props);
+    try {
+      requireCredentials(args.vendor, stack, env());
+      return sharedClient();
+    } catch (error) {
+      throw inContext(error, contextOf(operation, resourceIdOfArgs(args)));
+    }
+  };
+
+  return {
+    async configure(request) {
+      stack = readStackConfig(request?.config);
+      client = undefined;
+    },
+    check: (olds, news) => checkInventory(news, { clientFor: liveClient, ...live }, olds),
+    diff: async (id, olds, news) => diffInventory(olds, news),
+    async create(inputs) {
+      const args = normalizeArgs(inputs);
+      return createInventory(clientFor("creating", resourceIdOfArgs(args), inputs), inputs, deps.lifecycle);
+    },
+    read: async (id, props) => readInventory(clientFor("reading", id, props ?? {}), id, props ?? {}),
+    update: async (id, olds, news) => updateInventory(clientFor("updating", id, news), id, olds, news, deps.lifecycle),
+    async delete(id, props) {
+      await deleteInventory(clientFor("deleting", id, props), id, props);
+      const args = identityOf(id, props);
+      live.planned.remove(bucketRefOf(args), args.inventoryId);
+    },
+  };
+}

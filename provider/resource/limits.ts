@@ -1,0 +1,72 @@
+/**
+ * Live limit checks against the source bucket: the configurations already there (every page) plus those this
+ * process has already checked for the same bucket must stay within the vendor's per-bucket limit, and on OBS no
+ * two inventories' prefixes may contain one another. A failed list skips the check.
+ */
+import type { InventoryConfig } from "../model/inventoryConfig";
+import { rulesFor } from "../model/vendorRules";
+import type { PlannedInventories, PlannedInventory } from "./bucketLookups";
+import { CheckFailures, quote } from "./checkFailures";
+import type { LiveContext } from "./colocation";
+import { bucketRefOf, type BucketInventoryInputs } from "./resourceArgs";
+
+export interface LimitContext extends LiveContext {
+  planned: PlannedInventories;
+}
+
+/** OBS: "ab" blocks "a" and "abc"; an inventory without a prefix covers the whole bucket and overlaps every other. */
+export function prefixesOverlap(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+const describePrefix = (prefix: string): string => (prefix === "" ? "no prefix (the whole bucket)" : quote(prefix));
+
+function checkCount(args: BucketInventoryInputs, existing: InventoryConfig[], planned: PlannedInventory[], f: CheckFailures): void {
+  const rules = rulesFor(args.vendor);
+  const existingIds = new Set(existing.map((c) => c.id));
+  const added = new Set(planned.map((p) => p.id).filter((id) => !existingIds.has(id)));
+  if (!existingIds.has(args.inventoryId)) added.add(args.inventoryId);
+  const total = existingIds.size + added.size;
+  if (total <= rules.maxConfigurations) return;
+  f.add(
+    "inventoryId",
+    `${quote(args.inventoryId)} would make ${total} inventory configurations on bucket ${quote(args.bucket)} ` +
+      `(${existingIds.size} exist, ${added.size} added by this deployment); ${rules.label} allows at most ${rules.maxConfigurations} per bucket`,
+  );
+}
+
+function checkOverlap(args: BucketInventoryInputs, existing: InventoryConfig[], planned: PlannedInventory[], f: CheckFailures): void {
+  const rules = rulesFor(args.vendor);
+  const mine = args.filter?.prefix ?? "";
+  // A planned change to an existing id replaces that id's current prefix.
+  const others = new Map<string, string>(existing.map((c) => [c.id, c.filter?.prefix ?? ""]));
+  for (const p of planned) others.set(p.id, p.prefix);
+  others.delete(args.inventoryId);
+  for (const [id, theirs] of [...others.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!prefixesOverlap(mine, theirs)) continue;
+    f.add(
+      "filter.prefix",
+      `${describePrefix(mine)} overlaps inventory ${quote(id)} on bucket ${quote(args.bucket)}, whose prefix is ${describePrefix(theirs)}; ` +
+        `${rules.label} does not allow one inventory's prefix to contain another's`,
+    );
+    return;
+  }
+}
+
+/**
+ * `replacing`: the id this resource had before, when the change replaces it (a new inventoryId on the same
+ * bucket): delete-before-replace removes it first, so it neither counts nor overlaps.
+ */
+export async function checkLimitsLive(ctx: LimitContext, args: BucketInventoryInputs, f: CheckFailures, replacing?: string): Promise<void> {
+  const ref = bucketRefOf(args);
+  let existing: InventoryConfig[];
+  try {
+    existing = (await ctx.client.listInventories(ref)).filter((c) => c.id !== replacing);
+  } catch {
+    return;
+  }
+  const planned = ctx.planned.on(ref).filter((p) => p.id !== args.inventoryId && p.id !== replacing);
+  // Of 11 checks against a limit of 10, the 11th fails: a check counts only what was checked before it.
+  checkCount(args, existing, ctx.planned.before(ref, args.inventoryId).filter((p) => p.id !== replacing), f);
+  if (rulesFor(args.vendor).prefixesMustNotOverlap) checkOverlap(args, existing, planned, f);
+}

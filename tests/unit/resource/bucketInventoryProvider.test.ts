@@ -1,0 +1,100 @@
+import { createBucketInventoryProvider } from "../../../provider/resource/bucketInventoryProvider";
+import type { ClientOptions } from "../../../provider/client/inventoryClient";
+import { MemoryInventoryClient, SEED_BUCKETS } from "./memoryInventoryClient";
+import { argsWith } from "./validArgs";
+
+const SECRET = "sentinel-secret-d0c5";
+
+function setup(env: Record<string, string> = {}) {
+  const client = new MemoryInventoryClient(SEED_BUCKETS);
+  const made: ClientOptions[] = [];
+  const provider = createBucketInventoryProvider({
+    env,
+    createClient: (options) => {
+      made.push(options);
+      return client;
+    },
+    lifecycle: { readBack: { attempts: 2, delayMs: 0 } },
+  });
+  return { provider, client, made };
+}
+
+const config = (values: Record<string, string>) => ({ config: { get: (key: string) => values[key] } });
+
+describe("the provider object", () => {
+  it("takes credentials and retry settings from configure, stack config over env", async () => {
+    const { provider, made } = setup({ AWS_ACCESS_KEY_ID: "env-id", AWS_SECRET_ACCESS_KEY: "env-secret" });
+    await provider.configure(config({
+      "bucket-inventory:s3AccessKeyId": "stack-id", "bucket-inventory:s3SecretAccessKey": SECRET,
+      "bucket-inventory:maxAttempts": "7", "bucket-inventory:requestTimeoutMs": "1500",
+    }));
+    await provider.create(argsWith("s3"));
+    expect(made).toEqual([{ credentials: { s3: { accessKeyId: "stack-id", secretAccessKey: SECRET } }, retry: { maxAttempts: 7 }, timeoutMs: 1500 }]);
+  });
+
+  it("runs a whole lifecycle through the host's method names", async () => {
+    const { provider, client } = setup({ ALIBABA_CLOUD_ACCESS_KEY_ID: "id", ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET });
+    await provider.configure(config({}));
+    const checked = await provider.check({}, { ...argsWith("oss"), __provider: "text" });
+    expect(checked.failures).toEqual([]);
+    const { id, outs } = await provider.create(checked.inputs);
+    const next = argsWith("oss", { enabled: false });
+    const diff = await provider.diff(id, { ...outs, __provider: "text" }, next);
+    expect(diff).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false, diffs: ["enabled"] });
+    const { outs: updated } = await provider.update(id, outs, next);
+    expect(updated.enabled).toBe(false);
+    expect((await provider.read(id, updated)).props?.enabled).toBe(false);
+    await provider.delete(id, updated);
+    expect((await provider.read(id, updated)).id).toBe("");
+    expect(client.calls.length).toBeGreaterThan(0);
+  });
+
+  it("without credentials: check skips live look-ups, operations say what to set", async () => {
+    const { provider, client } = setup();
+    await provider.configure(config({}));
+    const checked = await provider.check({}, argsWith("oss", { "destination.bucket": "reports-beijing" }));
+    expect(checked.failures).toEqual([]);
+    expect(client.calls).toEqual([]);
+    await expect(provider.create(argsWith("oss"))).rejects.toThrow(
+      "creating bucket inventory oss:cn-hangzhou:photos:daily: no oss credentials: set stack config bucket-inventory:ossAccessKeyId and " +
+        "bucket-inventory:ossAccessKeySecret (pulumi config set --secret …) or environment variables ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    );
+    await expect(provider.delete("oss:cn-hangzhou:photos:daily", {})).rejects.toThrow("deleting bucket inventory oss:cn-hangzhou:photos:daily: no oss credentials");
+  });
+
+  it("with credentials: check runs the live look-ups", async () => {
+    const { provider } = setup({ ALIBABA_CLOUD_ACCESS_KEY_ID: "id", ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET });
+    await provider.configure(config({}));
+    const checked = await provider.check({}, argsWith("oss", { "destination.bucket": "reports-beijing" }));
+    expect(checked.failures).toEqual([{
+      property: "destination.bucket",
+      reason: '"reports-beijing" is in cn-beijing, source "photos" is in cn-hangzhou; OSS requires the same region',
+    }]);
+  });
+
+  it("reports a bad retry setting at the operation, not at preview", async () => {
+    const { provider } = setup({ AWS_ACCESS_KEY_ID: "id", AWS_SECRET_ACCESS_KEY: SECRET });
+    await provider.configure(config({ "bucket-inventory:totalTimeoutMs": "-1" }));
+    expect((await provider.check({}, argsWith("s3"))).failures).toEqual([]);
+    await expect(provider.create(argsWith("s3"))).rejects.toThrow(
+      'creating bucket inventory s3:us-east-1:photos:daily: stack config bucket-inventory:totalTimeoutMs: "-1" is not a positive whole number',
+    );
+  });
+
+  it("never puts a credential into outputs, inputs or messages", async () => {
+    const { provider } = setup({ HW_ACCESS_KEY: "sentinel-access-d0c5", HW_SECRET_KEY: SECRET, HW_SECURITY_TOKEN: "sentinel-token-d0c5" });
+    await provider.configure(config({}));
+    const checked = await provider.check({}, argsWith("obs"));
+    const created = await provider.create(checked.inputs);
+    const read = await provider.read(created.id, created.outs);
+    let message = "";
+    try {
+      await provider.create(checked.inputs);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("already exists");
+    const everything = JSON.stringify([checked, created, read, message]);
+    expect(everything).not.toMatch(/sentinel|d0c5/);
+  });
+});

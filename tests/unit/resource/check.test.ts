@@ -1,0 +1,230 @@
+import fc from "fast-check";
+import { checkInventory } from "../../../provider/resource/check";
+import { UNKNOWN_VALUE } from "../../../provider/model/unknownValue";
+import type { Vendor } from "../../../provider/model/inventoryConfig";
+import { argsWith } from "./validArgs";
+
+async function failures(vendor: Vendor, patch: Record<string, unknown> = {}): Promise<string[]> {
+  const result = await checkInventory(argsWith(vendor, patch));
+  return result.failures.map((f) => `${f.property}: ${f.reason}`);
+}
+
+describe("check: static rules", () => {
+  it.each<Vendor>(["oss", "cos", "obs", "s3"])("accepts the valid %s example", async (vendor) => {
+    expect(await failures(vendor)).toEqual([]);
+  });
+
+  const cases: [string, Vendor, Record<string, unknown>, string[]][] = [
+    // identity
+    ["vendor missing", "s3", { vendor: undefined }, ['vendor: is required; use "oss", "cos", "obs" or "s3"']],
+    ["vendor unknown", "s3", { vendor: "aws" }, ['vendor: "aws" is not supported; use "oss", "cos", "obs" or "s3"']],
+    ["region missing", "s3", { region: undefined }, ["region: is required"]],
+    ["region spelled badly", "s3", { region: "US East 1" }, ['region: "us east 1" is not a region id (lower-case letters, digits and \'-\', e.g. "cn-hangzhou")']],
+    ["bucket missing", "obs", { bucket: undefined }, ["bucket: is required"]],
+    ["COS bucket without appid", "cos", { bucket: "photos" }, ['bucket: "photos" lacks the "-<appid>" suffix COS bucket names carry, e.g. "photos-1250000000"']],
+    ["inventoryId missing", "oss", { inventoryId: undefined }, ["inventoryId: is required"]],
+    ["OSS id over 192", "oss", { inventoryId: "a".repeat(193) }, [`inventoryId: "${"a".repeat(77)}..." is 193 characters long; OSS allows at most 192`]],
+    ["OSS id of 192 is fine", "oss", { inventoryId: "b".repeat(192) }, []],
+    ["OSS id may use any UTF-8", "oss", { inventoryId: "日次-report" }, []],
+    ["OBS id over 64", "obs", { inventoryId: "x".repeat(65) }, [`inventoryId: "${"x".repeat(65)}" is 65 characters long; OBS allows at most 64`]],
+    ["OBS id charset", "obs", { inventoryId: "daily report" }, [`inventoryId: "daily report" has characters OBS does not allow; use letters, digits, '-', '.' and '_'`]],
+    ["COS id charset", "cos", { inventoryId: "daily/1" }, [`inventoryId: "daily/1" has characters COS does not allow; use letters, digits, '-', '.' and '_'`]],
+    ["S3 id charset", "s3", { inventoryId: "daily:1" }, [`inventoryId: "daily:1" has characters S3 does not allow; use letters, digits, '-', '.' and '_'`]],
+    ["endpoint not a URL", "s3", { endpoint: "127.0.0.1:9000" }, ['endpoint: "127.0.0.1:9000" is not an http(s) URL such as "http://127.0.0.1:9000"']],
+    ["adopt not boolean", "s3", { adopt: "yes" }, ['adopt: "yes" is not a boolean (true or false)']],
+    ["argument typo", "s3", { optionalField: ["Size"] }, [
+      "optionalField: is not an argument of BucketInventory; known arguments: vendor, region, bucket, inventoryId, enabled, destination, filter, schedule, includedObjectVersions, optionalFields, incrementalInventory, endpoint, adopt",
+    ]],
+    ["nested typo", "s3", { "destination.formats": "CSV" }, ["destination.formats: is not a member of destination; known members: bucket, prefix, format, accountId, roleArn, encryption"]],
+    // enums and lists
+    ["enabled not boolean", "s3", { enabled: "maybe" }, ['enabled: "maybe" is not a boolean (true or false)']],
+    ["schedule missing", "s3", { schedule: undefined }, ['schedule: is required, e.g. { frequency: "Daily" }']],
+    ["frequency unknown", "obs", { "schedule.frequency": "Hourly" }, ['schedule.frequency: "Hourly" is not supported by OBS; use "Daily" or "Weekly"']],
+    ["versions unknown", "cos", { includedObjectVersions: "Latest" }, ['includedObjectVersions: "Latest" is not supported by COS; use "All" or "Current"']],
+    ["OSS optional field", "oss", { optionalFields: ["Size", "ObjectOwner"] }, [
+      'optionalFields: "ObjectOwner" is not an OSS optional field; use any of Size, LastModifiedDate, ETag, StorageClass, IsMultipartUploaded, EncryptionStatus, TransitionTime, ObjectAcl, TaggingCount, ObjectType, Crc64',
+    ]],
+    ["COS optional field", "cos", { optionalFields: ["EncryptionStatus"] }, [
+      'optionalFields: "EncryptionStatus" is not a COS optional field; use any of Size, LastModifiedDate, StorageClass, ETag, IsMultipartUploaded, ReplicationStatus',
+    ]],
+    ["OBS optional field", "obs", { optionalFields: ["Crc64"] }, [
+      'optionalFields: "Crc64" is not an OBS optional field; use any of Size, LastModifiedDate, StorageClass, ETag, IsMultipartUploaded, ReplicationStatus, EncryptionStatus',
+    ]],
+    ["optional field casing is fixed, not failed", "s3", { optionalFields: ["size", "ETAG"] }, []],
+    // destination
+    ["destination missing", "s3", { destination: undefined }, ["destination: is required: { bucket, format, ... }"]],
+    ["destination bucket missing", "s3", { "destination.bucket": undefined }, ["destination.bucket: is required"]],
+    ["format for vendor", "oss", { "destination.format": "Parquet" }, ['destination.format: "Parquet" is not supported by OSS; use "CSV"']],
+    ["S3 format", "s3", { "destination.format": "JSON" }, ['destination.format: "JSON" is not supported by S3; use "CSV", "ORC" or "Parquet"']],
+    ["ARN of another vendor", "oss", { "destination.bucket": "arn:aws:s3:::reports" }, [
+      `destination.bucket: "arn:aws:s3:::reports" is written in S3's ARN form; OSS takes the bucket name or "acs:oss:::<bucket>"`,
+    ]],
+    ["COS destination without appid", "cos", { "destination.bucket": "reports" }, [
+      'destination.bucket: "reports" lacks the "-<appid>" suffix COS bucket names carry, e.g. "reports-1250000000"',
+    ]],
+    ["COS ARN in another region", "cos", { "destination.bucket": "qcs::cos:ap-beijing::reports-bj-1250000000" }, [
+      'destination.bucket: "qcs::cos:ap-beijing::reports-bj-1250000000" is in ap-beijing, source "photos-1250000000" is in ap-guangzhou; COS requires the same region',
+    ]],
+    ["OSS accountId required", "oss", { "destination.accountId": undefined, "destination.roleArn": "acs:ram::1000000000000001:role/r" }, [
+      "destination.accountId: is required by OSS: the account id that owns the destination bucket",
+    ]],
+    ["OSS roleArn required", "oss", { "destination.roleArn": undefined }, [
+      'destination.roleArn: is required by OSS: the RAM role it assumes to write reports, "acs:ram::<uid>:role/<name>"',
+    ]],
+    ["OSS roleArn form", "oss", { "destination.roleArn": "AliyunOSSRole" }, ['destination.roleArn: "AliyunOSSRole" is not a RAM role ARN "acs:ram::<uid>:role/<name>"']],
+    ["OSS role in another account", "oss", { "destination.roleArn": "acs:ram::1000000000000002:role/AliyunOSSRole" }, [
+      'destination.roleArn: "acs:ram::1000000000000002:role/AliyunOSSRole" belongs to account 1000000000000002, destination.accountId is "1000000000000001"; OSS requires the same account',
+    ]],
+    ["roleArn outside OSS", "s3", { "destination.roleArn": "arn:aws:iam::111111111111:role/x" }, [
+      'destination.roleArn: "arn:aws:iam::111111111111:role/x": only OSS takes a role ARN; remove it for S3',
+    ]],
+    ["OBS has no accountId", "obs", { "destination.accountId": "0a1b" }, [
+      'destination.accountId: "0a1b": OBS has no destination account (it requires the source\'s own account); remove it',
+    ]],
+    ["S3 accountId form", "s3", { "destination.accountId": "1111" }, ['destination.accountId: "1111" is not an AWS account id (12 digits)']],
+    ["OBS has no encryption", "obs", { "destination.encryption": { sseKms: { keyId: "k" } } }, [
+      "destination.encryption: OBS has no inventory report encryption setting; remove destination.encryption",
+    ]],
+    ["encryption variant of another vendor", "oss", { "destination.encryption": { sseCos: {} } }, [
+      "destination.encryption: sseCos is not available on OSS; use { sseOss: {} } or { sseKms: { keyId } }",
+    ]],
+    ["two encryption variants", "s3", { "destination.encryption": { sseS3: {}, sseKms: { keyId: "k" } } }, [
+      'destination.encryption: {"sseS3":{},"sseKms":{"keyId":"k"}} must set exactly one of "sseS3" or "sseKms": { sseS3: {} } or { sseKms: { keyId } }',
+    ]],
+    ["S3 KMS needs a key", "s3", { "destination.encryption": { sseKms: {} } }, ["destination.encryption.sseKms.keyId: is required by S3: the KMS key ARN"]],
+    ["OSS KMS may use the default key", "oss", { "destination.encryption": { sseKms: {} } }, []],
+    ["SSE-COS takes no settings", "cos", { "destination.encryption": { sseCos: { keyId: "k" } } }, [
+      'destination.encryption.sseCos: {"keyId":"k"} takes no settings; write sseCos: {}',
+    ]],
+    // filter
+    ["S3 has no size filter", "s3", { "filter.lowerSizeBound": 10 }, ["filter.lowerSizeBound: S3 has no size filter; remove filter.lowerSizeBound"]],
+    ["OBS has no last-modified filter", "obs", { "filter.lastModifyBeginTimeStamp": 1700000000 }, [
+      "filter.lastModifyBeginTimeStamp: OBS has no last-modified filter; remove filter.lastModifyBeginTimeStamp",
+    ]],
+    ["COS has no size filter", "cos", { "filter.upperSizeBound": 10 }, ["filter.upperSizeBound: COS has no size filter; remove filter.upperSizeBound"]],
+    ["S3 has no tag filter", "s3", { "filter.tags": [{ key: "a", value: "b" }] }, ["filter.tags: S3 has no tag filter; remove filter.tags"]],
+    ["OSS advanced filter outside its regions", "oss", { "filter.lowerSizeBound": 1024 }, [
+      "filter.lowerSizeBound: 1024 cannot be used in cn-hangzhou; OSS offers the last-modified, size and storage-class filters only in cn-qingdao, cn-huhehaote and eu-central-1",
+    ]],
+    ["OSS timestamp range", "oss", { region: "cn-qingdao", "filter.lastModifyBeginTimeStamp": 100 }, [
+      "filter.lastModifyBeginTimeStamp: 100 is outside [1262275200, 253402271999], the epoch seconds OSS accepts",
+    ]],
+    ["OSS timestamps ordered", "oss", { region: "cn-qingdao", "filter.lastModifyBeginTimeStamp": 1700000000, "filter.lastModifyEndTimeStamp": 1600000000 }, [
+      "filter.lastModifyEndTimeStamp: 1600000000 is before filter.lastModifyBeginTimeStamp 1700000000; the range must be ordered",
+    ]],
+    ["OSS size bounds ordered", "oss", { region: "eu-central-1", "filter.lowerSizeBound": 2048, "filter.upperSizeBound": 1024 }, [
+      "filter.upperSizeBound: 1024 is below filter.lowerSizeBound 2048; the bounds must be ordered",
+    ]],
+    ["OSS size bound not a number", "oss", { region: "eu-central-1", "filter.upperSizeBound": "big" }, [
+      'filter.upperSizeBound: "big" is not a whole number of bytes (0 or more)',
+    ]],
+    ["OSS size bound ceiling", "oss", { region: "eu-central-1", "filter.upperSizeBound": 60 * 1024 ** 4 }, [
+      `filter.upperSizeBound: ${60 * 1024 ** 4} is above ${48.8 * 1024 ** 4} bytes (48.8 TB), the most OSS accepts`,
+    ]],
+    ["OSS storage classes", "oss", { region: "cn-huhehaote", "filter.storageClasses": ["Standard", "Glacier"] }, [
+      'filter.storageClasses: "Glacier" is not an OSS storage class; use any of Standard, IA, Archive, ColdArchive',
+    ]],
+    ["OSS advanced filters in Qingdao", "oss", { region: "cn-qingdao", "filter.storageClasses": ["ia", "Standard"], "filter.lowerSizeBound": "1024" }, []],
+    ["COS tags need a key", "cos", { "filter.tags": [{ key: "", value: "x" }] }, [
+      'filter.tags: {"key":"","value":"x"} is not a tag; write { key: "...", value: "..." } with a non-empty key',
+    ]],
+    // incremental inventory
+    ["incremental outside OSS", "s3", { incrementalInventory: { enabled: true } }, [
+      "incrementalInventory: S3 has no incremental inventory (OSS only); remove incrementalInventory",
+    ]],
+    ["incremental outside Mexico", "oss", { incrementalInventory: { enabled: true, optionalFields: ["SequenceNumber"] } }, [
+      "incrementalInventory: is not available in cn-hangzhou; OSS offers incremental inventory only in na-south-1 (Mexico), to allow-listed accounts",
+    ]],
+    ["incremental schedule", "oss", { region: "na-south-1", incrementalInventory: { schedule: { frequency: 300 } } }, [
+      "incrementalInventory.schedule.frequency: 300 is not allowed; OSS runs incremental inventory every 600 seconds only",
+    ]],
+    ["incremental fields", "oss", { region: "na-south-1", incrementalInventory: { optionalFields: ["SequenceNumber", "TaggingCount"] } }, [
+      'incrementalInventory.optionalFields: "TaggingCount" is not an OSS incremental inventory field; use any of SequenceNumber, RecordType, RecordTimestamp, Requester, RequestId, SourceIp, Size, StorageClass, LastModifiedDate, ETag, IsMultipartUploaded, ObjectType, ObjectAcl, Crc64, EncryptionStatus',
+    ]],
+    ["incremental in Mexico", "oss", { region: "na-south-1", incrementalInventory: { enabled: true, schedule: { frequency: "600" }, optionalFields: ["RecordType"] } }, []],
+  ];
+
+  it.each(cases)("%s", async (_name, vendor, patch, expected) => {
+    expect(await failures(vendor, patch)).toEqual(expected);
+  });
+
+  it("reports several problems at once, each naming its property", async () => {
+    const found = await failures("obs", { "destination.format": "ORC", "schedule.frequency": "Monthly", inventoryId: "a b" });
+    expect(found).toEqual([
+      `inventoryId: "a b" has characters OBS does not allow; use letters, digits, '-', '.' and '_'`,
+      'destination.format: "ORC" is not supported by OBS; use "CSV"',
+      'schedule.frequency: "Monthly" is not supported by OBS; use "Daily" or "Weekly"',
+    ]);
+  });
+});
+
+describe("check: unknown values at preview", () => {
+  it("never fails on an unknown anywhere in the tree", async () => {
+    for (const path of ["bucket", "inventoryId", "region", "destination", "destination.bucket", "destination.accountId", "destination.roleArn",
+      "schedule", "schedule.frequency", "optionalFields", "filter", "filter.prefix", "endpoint", "enabled"]) {
+      expect({ path, failures: await failures("oss", { [path]: UNKNOWN_VALUE }) }).toEqual({ path, failures: [] });
+    }
+  });
+
+  it("keeps checking what is known beside an unknown", async () => {
+    expect(await failures("oss", { "destination.bucket": UNKNOWN_VALUE, "destination.format": "ORC" })).toEqual([
+      'destination.format: "ORC" is not supported by OSS; use "CSV"',
+    ]);
+  });
+
+  it("passes unknowns through to the inputs unchanged", async () => {
+    const { inputs } = await checkInventory(argsWith("cos", { "destination.prefix": UNKNOWN_VALUE, optionalFields: ["Size", UNKNOWN_VALUE] }));
+    expect((inputs.destination as Record<string, unknown>).prefix).toBe(UNKNOWN_VALUE);
+    expect(inputs.optionalFields).toEqual(["Size", UNKNOWN_VALUE]);
+  });
+});
+
+describe("check: returned inputs", () => {
+  it("are normalized with defaults filled and casing canonical", async () => {
+    const { inputs, failures: found } = await checkInventory({
+      vendor: "OSS",
+      region: "oss-cn-hangzhou",
+      bucket: "photos",
+      inventoryId: "daily",
+      destination: { bucket: "acs:oss:::reports", accountId: "1000000000000001", roleArn: "acs:ram::1000000000000001:role/r", format: "csv" },
+      schedule: { frequency: "daily" },
+      optionalFields: ["etag", "Size", "ETag"],
+      endpoint: "http://127.0.0.1:9000/",
+    });
+    expect(found).toEqual([]);
+    expect(inputs).toEqual({
+      vendor: "oss",
+      region: "cn-hangzhou",
+      bucket: "photos",
+      inventoryId: "daily",
+      enabled: true,
+      destination: { bucket: "reports", format: "CSV", accountId: "1000000000000001", roleArn: "acs:ram::1000000000000001:role/r" },
+      schedule: { frequency: "Daily" },
+      includedObjectVersions: "Current",
+      optionalFields: ["Size", "ETag"],
+      endpoint: "http://127.0.0.1:9000",
+    });
+  });
+});
+
+describe("check: adversarial inputs", () => {
+  it("never throws, and every failure names a property and a reason", async () => {
+    const leaf = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(UNKNOWN_VALUE));
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof({ depthSize: "small" }, leaf, fc.array(tie("any"), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), tie("any"), { maxKeys: 3 })),
+    })).any;
+    const vendors = fc.constantFrom("oss", "cos", "obs", "s3", "OSS", "gcs", UNKNOWN_VALUE);
+    const args = fc.record({
+      vendor: vendors, region: value, bucket: value, inventoryId: value, enabled: value, destination: value, filter: value,
+      schedule: value, includedObjectVersions: value, optionalFields: value, incrementalInventory: value, endpoint: value, adopt: value,
+    }, { requiredKeys: [] });
+    await fc.assert(fc.asyncProperty(fc.oneof(args, value), async (news) => {
+      const { failures: found } = await checkInventory(news);
+      for (const f of found) {
+        expect(typeof f.property).toBe("string");
+        expect(f.property.length).toBeGreaterThan(0);
+        expect(f.reason.length).toBeGreaterThan(0);
+      }
+    }), { numRuns: 400 });
+  });
+});
