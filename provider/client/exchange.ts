@@ -5,6 +5,8 @@ import { send } from "../http/send";
 import type { BucketRef } from "../model/inventoryConfig";
 import type { Credentials } from "../signing/signingTypes";
 import type { ClientOptions } from "./inventoryClient";
+import { ProtocolError } from "../errors";
+import { readErrorDocument } from "../dialects/serviceErrorFrom";
 import { redactSecrets } from "./redactSecrets";
 import type { Signer } from "./signerFor";
 
@@ -52,12 +54,26 @@ export async function exchange<T>(
     if (!(response.status >= 200 && response.status < 300) && !answers?.(response)) {
       throw ctx.dialect.deserializeError(response, operation);
     }
+    refuseErrorDocument(response);
     return read(response);
   } catch (error) {
     throw redactSecrets(error, ctx.credentials, signed.headers.authorization);
   } finally {
     notify(ctx.onExchange, signed, response);
   }
+}
+
+/**
+ * A 2xx whose body is an `<Error>` document did not succeed, whatever the status says (a proxy or an overloaded
+ * front end can answer so). Bodiless answers (PUT, DELETE) would otherwise pass as success: check them all here.
+ */
+function refuseErrorDocument(response: HttpResponse): void {
+  if (!/^\s*(<\?xml[^>]*\?>\s*)?<Error[\s>]/.test(response.body)) return;
+  const e = readErrorDocument(response.body);
+  const what = e ? `${e.code ?? ""} ${e.message ?? ""}`.trim() : "";
+  throw new ProtocolError(`a ${response.status} response carried an error document: ${what}`, response.status, e?.requestId, {
+    retryable: true,
+  });
 }
 
 /** The observer sees method, origin, path, query and status only, and cannot break the exchange. */

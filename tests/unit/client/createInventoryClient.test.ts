@@ -133,6 +133,21 @@ describe("retries", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  test.each(["put", "delete"] as const)("a %s answered 200 with an error document is not taken for success: retried", async (op) => {
+    server.handle((_r, i) => (i === 0 ? { body: errorXml("InternalError") } : { status: op === "put" ? 200 : 204 }));
+    if (op === "put") await client.putInventory(refFor("cos"), FULL.cos);
+    else expect(await client.deleteInventory(refFor("cos"), "0012")).toBe(true);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  test("a put answered 200 with an error document every time fails as a ProtocolError naming the code", async () => {
+    server.handle(() => ({ body: errorXml("InternalError", "try later") }));
+    const error = await failure(client.putInventory(refFor("s3"), FULL.s3));
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect(error!.message).toContain("carried an error document: InternalError try later");
+    expect(server.requests).toHaveLength(3);
+  });
+
   test("a server that does not answer in time is retried", async () => {
     const quick = createInventoryClient({ credentials: CREDENTIALS, retry: FAST_RETRY, timeoutMs: 200 });
     server.handle((_r, i) => (i === 0 ? { action: "hang" } : okGet()));
