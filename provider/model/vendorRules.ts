@@ -3,7 +3,7 @@
  * destination must live, and OSS's region-gated features. check, normalize and the import command read this table;
  * nothing else in provider/resource branches on the vendor by name.
  *
- * Sources: /work/shared/VENDORS.md §1, §3 and the seeds (seeds win): seed 004 (OSS PutBucketInventory: id up to 192
+ * Sources: the project's vendor research notes (VENDORS.md §1, §3) and the seeds (seeds win): seed 004 (OSS PutBucketInventory: id up to 192
  * characters, advanced filters only in Qingdao/Hohhot/Frankfurt, incremental inventory only in Mexico and
  * allow-listed, 600-second schedule), seed 001 (COS id charset, TooManyConfigurations at 1,000), seed 002 (OBS id
  * up to 64 of letters/digits/-._, 10 per bucket, PrefixExistInclusionRelationship).
@@ -70,7 +70,8 @@ export const VENDOR_RULES: Record<Vendor, VendorRules> = {
       "TransitionTime", "ObjectAcl", "TaggingCount", "ObjectType", "Crc64",
     ],
     encryptions: ["sseOss", "sseKms"],
-    idRule: { maxLength: 192 },
+    // Seed 004 gives the length; the charset is the console's and the fake cloud's (no API source says more).
+    idRule: { maxLength: 192, pattern: SIMPLE_ID, charsetText: SIMPLE_ID_TEXT },
     maxConfigurations: 1000,
     sameAccount: true,
     prefixesMustNotOverlap: false,

@@ -133,6 +133,12 @@ describe("OSS filters and incremental inventory", () => {
     expect(res.body).toContain("<Message>Incremental Inventory is disabled.</Message>");
   });
 
+  it("refuses it outside the Mexico region even for an allow-listed account", async () => {
+    const res = await put("incremental-hangzhou", incrementalXml(incremental()), INCREMENTAL);
+    expect([res.status, errorCode(res.body)]).toEqual([403, "AccessDenied"]);
+    expect(res.body).toContain("<Message>Incremental Inventory is disabled.</Message>");
+  });
+
   it("accepts it for an allow-listed account, with its own fields and a 600-second schedule only", async () => {
     expect((await put("incremental-photos", incrementalXml(incremental()), INCREMENTAL)).status).toBe(200);
     const bad = await put("incremental-photos", incrementalXml(incremental("300")), INCREMENTAL);

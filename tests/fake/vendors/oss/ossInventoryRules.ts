@@ -97,10 +97,13 @@ function checkFilter(filter: ConfigNode | undefined, ctx: BucketContext): void {
   pair("LowerSizeBound", "UpperSizeBound");
 }
 
-/** Allow-listed feature: refused with 403 unless the seed account carries `incrementalInventory: true`. */
+/** Seed 004: only in the Mexico region (na-south-1), and allow-listed: refused with 403 otherwise. */
+export const OSS_INCREMENTAL_REGIONS = ["na-south-1"];
+
 function checkIncremental(config: ConfigNode, ctx: BucketContext): void {
   if (!("IncrementalInventory" in config)) return;
-  if (!ctx.account.incrementalInventory) throw accessDenied("Incremental Inventory is disabled.");
+  const offered = OSS_INCREMENTAL_REGIONS.includes(ctx.bucket.region);
+  if (!offered || !ctx.account.incrementalInventory) throw accessDenied("Incremental Inventory is disabled.");
 }
 
 function destinationName(arn: string): string {
