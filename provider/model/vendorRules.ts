@@ -70,8 +70,8 @@ export const VENDOR_RULES: Record<Vendor, VendorRules> = {
       "TransitionTime", "ObjectAcl", "TaggingCount", "ObjectType", "Crc64",
     ],
     encryptions: ["sseOss", "sseKms"],
-    // Seed 004 gives the length; the charset is the console's and the fake cloud's (no API source says more).
-    idRule: { maxLength: 192, pattern: SIMPLE_ID, charsetText: SIMPLE_ID_TEXT },
+    // Seed 004 limits the length to 192 and sets no character rule (the console's stricter rule is its own).
+    idRule: { maxLength: 192 },
     maxConfigurations: 1000,
     sameAccount: true,
     prefixesMustNotOverlap: false,
