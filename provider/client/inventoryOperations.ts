@@ -59,15 +59,15 @@ async function storedAsSent(ctx: OperationContext, ref: BucketRef, config: Inven
  */
 export async function deleteInventory(ctx: OperationContext, ref: BucketRef, id: string): Promise<boolean> {
   let uncertain = false;
-  let unanswered = false;
+  let unanswered: TransportError | undefined;
   try {
     await ctx.retry(async () => {
-      if (unanswered && (await seenGone(ctx, ref, id))) return;
+      if (unanswered && (await seenGone(ctx, ref, id, watchMs(ctx, unanswered)))) return;
       try {
         await exchange(ctx, ref, "deleteInventory", ctx.dialect.buildDeleteInventory(ref, id), () => undefined);
       } catch (error) {
         uncertain ||= isRetryable(error);
-        unanswered ||= error instanceof TransportError;
+        if (error instanceof TransportError) unanswered = error;
         throw error;
       }
     });
@@ -78,10 +78,18 @@ export async function deleteInventory(ctx: OperationContext, ref: BucketRef, id:
   }
 }
 
-/** Whether an unanswered DELETE lands after all: reads for up to twice the request timeout; false when unsure. */
-async function seenGone(ctx: OperationContext, ref: BucketRef, id: string): Promise<boolean> {
-  const deadline = Date.now() + 2 * ctx.timeoutMs;
-  const pause = Math.max(10, ctx.timeoutMs / 4);
+/**
+ * How long to watch for an unanswered DELETE: one that timed out may still sit in the service's queue (twice the
+ * request timeout, at most 10 s); one whose connection was cut was either carried out already or never will be.
+ */
+function watchMs(ctx: OperationContext, error: TransportError): number {
+  return /timed out after|in time|stalled/.test(error.message) ? Math.min(2 * ctx.timeoutMs, 10_000) : 0;
+}
+
+/** Whether an unanswered DELETE lands after all: reads until it is gone or `forMs` has passed; false when unsure. */
+async function seenGone(ctx: OperationContext, ref: BucketRef, id: string, forMs: number): Promise<boolean> {
+  const deadline = Date.now() + forMs;
+  const pause = Math.max(10, Math.min(ctx.timeoutMs / 4, 1_000));
   for (;;) {
     try {
       if ((await getInventory(ctx, ref, id)) === undefined) return true;

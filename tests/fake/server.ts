@@ -63,6 +63,13 @@ function writeResponse(req: FakeRequest, response: FakeResponse, res: ServerResp
     return;
   }
   const body = response.body ?? Buffer.alloc(0);
+  if (response.delivery && (req.method === "HEAD" || body.length === 0)) {
+    // No body to cut (a PUT's or DELETE's answer): the request was carried out, and its answer is lost.
+    const socket = res.socket;
+    if (response.delivery.kind === "reset-mid-body" && socket && "resetAndDestroy" in socket) socket.resetAndDestroy();
+    else socket?.destroy();
+    return;
+  }
   const headers = { ...response.headers };
   if (headers["content-length"] === undefined) headers["content-length"] = String(body.length);
   res.writeHead(response.status, headers);

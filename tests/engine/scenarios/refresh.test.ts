@@ -1,0 +1,104 @@
+/**
+ * `pulumi refresh` (Read with the old outputs and inputs) after changes made outside Pulumi through the fake
+ * cloud's admin API, and adopting a configuration someone else made, all four vendors in one stack.
+ */
+import type { Vendor } from "../../../provider/model/inventoryConfig";
+import { startScenarioStack, type ScenarioStack } from "./scenarioStack";
+import { SETUPS, VENDOR_LIST, inventoryArgs, vendorInventoryXml } from "./vendorCases";
+
+// Each operation launches the real host process; on a busy machine several of them take a while.
+jest.setTimeout(180_000);
+
+let s: ScenarioStack;
+
+beforeAll(async () => {
+  s = await startScenarioStack();
+});
+afterAll(async () => s?.close());
+beforeEach(() => s.fresh());
+
+function allVendors(overrides: Record<string, unknown> = {}) {
+  return s.program(...VENDOR_LIST.map((v) => ({ name: `${v}-daily`, args: inventoryArgs(v, s.fake.url, overrides) })));
+}
+
+function stored(vendor: Vendor): string | undefined {
+  return s.fake.admin.getInventoryXml(vendor, SETUPS[vendor].source, "daily");
+}
+
+/** Someone edits the live configuration outside Pulumi: disables it and makes it weekly. */
+function editOutOfBand(vendor: Vendor): void {
+  const xml = stored(vendor)!
+    .replace("<IsEnabled>true</IsEnabled>", "<IsEnabled>false</IsEnabled>")
+    .replace("<Frequency>Daily</Frequency>", "<Frequency>Weekly</Frequency>");
+  s.fake.admin.putInventoryXml(vendor, SETUPS[vendor].source, "daily", xml);
+}
+
+test("refresh after an out-of-band change shows exactly the changed fields, and the next preview plans them back", async () => {
+  await s.engine.up(allVendors());
+  const clean = await s.engine.refresh();
+  expect(clean.steps.map((st) => st.op)).toEqual(["same", "same", "same", "same"]);
+
+  for (const vendor of VENDOR_LIST) editOutOfBand(vendor);
+  const refresh = await s.engine.refresh();
+  expect(refresh.ok).toBe(true);
+  expect(refresh.calls.map((c) => c.method)).toEqual(["Configure", "Read", "Read", "Read", "Read"]);
+  for (const step of refresh.steps) {
+    expect(step.op).toBe("update");
+    expect(step.changes).toEqual([
+      { path: "enabled", kind: "update", before: true, after: false },
+      { path: "schedule.frequency", kind: "update", before: "Daily", after: "Weekly" },
+    ]);
+  }
+  for (const r of s.engine.state.resources) expect(r.outputs).toMatchObject({ enabled: false, schedule: { frequency: "Weekly" } });
+
+  const preview = await s.engine.preview(allVendors());
+  for (const step of preview.steps) {
+    expect(step.op).toBe("update");
+    expect(step.changes.map((c) => [c.path, c.before, c.after])).toEqual([
+      ["enabled", false, true],
+      ["schedule.frequency", "Weekly", "Daily"],
+    ]);
+  }
+});
+
+test("after an out-of-band delete, refresh finds the resource gone and the next up creates it again", async () => {
+  await s.engine.up(allVendors());
+  for (const vendor of VENDOR_LIST) s.fake.admin.deleteInventory(vendor, SETUPS[vendor].source, "daily");
+  const refresh = await s.engine.refresh();
+  expect(refresh.ok).toBe(true);
+  expect(refresh.steps.map((st) => st.op)).toEqual(["delete", "delete", "delete", "delete"]);
+  expect(s.engine.state.resources).toEqual([]);
+
+  const up = await s.engine.up(allVendors());
+  expect(up.steps.map((st) => st.op)).toEqual(["create", "create", "create", "create"]);
+  for (const vendor of VENDOR_LIST) expect(stored(vendor)).toBeDefined();
+});
+
+test("adopt: an existing configuration is refused without it, taken over as it is with it, then updated", async () => {
+  for (const vendor of VENDOR_LIST) {
+    s.fake.admin.putInventoryXml(vendor, SETUPS[vendor].source, "daily", vendorInventoryXml(vendor, "daily", { frequency: "Weekly" }));
+  }
+  const refused = await s.engine.up(s.program({ name: "oss-daily", args: inventoryArgs("oss", s.fake.url) }));
+  expect(refused.ok).toBe(false);
+  expect(refused.steps[0].error).toBe(
+    'creating bucket inventory oss:cn-hangzhou:photos:daily: inventoryId: "daily" already exists on OSS bucket "photos" and this stack did not make it, ' +
+      "so it is left untouched; to manage it from this stack set adopt: true (it is taken over as it is, and the next preview shows how it differs " +
+      "from your program), or choose another inventoryId",
+  );
+  expect(s.engine.state.resources).toEqual([]);
+  expect(stored("oss")).toContain("<Frequency>Weekly</Frequency>");
+
+  const adopted = await s.engine.up(allVendors({ adopt: true }));
+  expect(adopted.ok).toBe(true);
+  for (const vendor of VENDOR_LIST) {
+    expect(stored(vendor)).toContain("<Frequency>Weekly</Frequency>");
+    expect(s.engine.state.resources.find((r) => r.name === `${vendor}-daily`)!.outputs).toMatchObject({ schedule: { frequency: "Weekly" } });
+  }
+  const preview = await s.engine.preview(allVendors({ adopt: true }));
+  for (const step of preview.steps) {
+    expect(step.op).toBe("update");
+    expect(step.changes).toContainEqual({ path: "schedule.frequency", kind: "update", before: "Weekly", after: "Daily" });
+  }
+  await s.engine.up(allVendors({ adopt: true }));
+  for (const vendor of VENDOR_LIST) expect(stored(vendor)).toContain("<Frequency>Daily</Frequency>");
+});

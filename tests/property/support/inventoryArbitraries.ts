@@ -1,0 +1,152 @@
+/**
+ * fast-check arbitraries for valid inventory configurations and resource arguments, per vendor. "Valid" means what
+ * the vendor's rules (provider/model/vendorRules.ts, VENDORS.md §3) accept; texts deliberately carry XML markup,
+ * non-ASCII and edge whitespace so the wire mapping is exercised, not just the happy spelling.
+ */
+import fc from "fast-check";
+import type { InventoryConfig, Vendor } from "../../../provider/model/inventoryConfig";
+import { OSS_MAX_SIZE_BOUND, OSS_TIMESTAMP_RANGE, rulesFor } from "../../../provider/model/vendorRules";
+
+/** Characters a prefix or key id may hold: markup, quotes, non-ASCII, astral, spaces. */
+const TEXT_CHARS = [..."abcXYZ019/-_.", " ", "<", ">", "&", "'", '"', ";", "#", "%", "+", "=", ":", "é", "中", "😀", "\t"];
+const text = (min: number, max: number) =>
+  fc.string({ unit: fc.constantFrom(...TEXT_CHARS), minLength: min, maxLength: max }).filter((s) => s.trim() !== "");
+
+const SIMPLE_ID_CHARS = [..."abcdefghijklmnopqrstuvwxyzABCXYZ0123456789-_."];
+const COS_STORAGE_CLASSES = ["STANDARD", "STANDARD_IA", "ARCHIVE", "DEEP_ARCHIVE", "INTELLIGENT_TIERING", "MAZ_STANDARD"];
+
+/** Ids the vendor accepts. OSS limits only the length; ids are trimmed by every reader, so none has edge spaces. */
+export function inventoryIdArbitrary(vendor: Vendor): fc.Arbitrary<string> {
+  const rule = rulesFor(vendor).idRule;
+  if (!rule.pattern) return text(1, 40).map((s) => s.trim()).filter((s) => s !== "" && [...s].length <= rule.maxLength);
+  return fc.string({ unit: fc.constantFrom(...SIMPLE_ID_CHARS), minLength: 1, maxLength: rule.maxLength });
+}
+
+function ordered(a: number, b: number): [number, number] {
+  return a <= b ? [a, b] : [b, a];
+}
+
+/** Filter members the vendor has; `advanced` switches on OSS's region-gated time/size/storage-class filters. */
+function filterArbitrary(vendor: Vendor, advanced: boolean): fc.Arbitrary<InventoryConfig["filter"]> {
+  const rules = rulesFor(vendor);
+  const has = (f: "time" | "size" | "storageClasses" | "tags") => rules.filterFields.includes(f) && (advanced || f === "tags");
+  const epoch = fc.integer({ min: OSS_TIMESTAMP_RANGE.min, max: 4_102_444_800 });
+  const size = fc.integer({ min: 1, max: Math.floor(OSS_MAX_SIZE_BOUND) });
+  const classes = vendor === "oss" ? rules.storageClasses : COS_STORAGE_CLASSES;
+  return fc
+    .record(
+      {
+        prefix: text(1, 24),
+        time: has("time") ? fc.tuple(epoch, epoch).map(([a, b]) => ordered(a, b)) : fc.constant(undefined),
+        size: has("size") ? fc.tuple(size, size).map(([a, b]) => ordered(a, b)) : fc.constant(undefined),
+        storageClasses: has("storageClasses") ? fc.subarray([...classes], { minLength: 1 }) : fc.constant(undefined),
+        tags: has("tags")
+          ? fc.array(fc.record({ key: text(1, 10).map((s) => s.trim()).filter(Boolean), value: text(1, 10) }), { minLength: 1, maxLength: 3 })
+          : fc.constant(undefined),
+      },
+      { requiredKeys: [] },
+    )
+    .map((f) => {
+      const out: NonNullable<InventoryConfig["filter"]> = {};
+      if (f.prefix !== undefined) out.prefix = f.prefix;
+      if (f.time) [out.lastModifyBeginTimeStamp, out.lastModifyEndTimeStamp] = f.time;
+      if (f.size) [out.lowerSizeBound, out.upperSizeBound] = f.size;
+      if (f.storageClasses) out.storageClasses = f.storageClasses;
+      // fc.record builds null-prototype objects: copy into plain ones, as a program would write them.
+      if (f.tags) out.tags = f.tags.map((t) => ({ key: t.key, value: t.value }));
+      return Object.keys(out).length > 0 ? out : undefined;
+    });
+}
+
+function encryptionArbitrary(vendor: Vendor): fc.Arbitrary<InventoryConfig["destination"]["encryption"]> {
+  const keyId = fc.string({ unit: fc.constantFrom(..."abc012:/-_"), minLength: 1, maxLength: 30 });
+  const options: fc.Arbitrary<InventoryConfig["destination"]["encryption"]>[] = [fc.constant(undefined)];
+  for (const kind of rulesFor(vendor).encryptions) {
+    if (kind === "sseKms") options.push(keyId.map((k) => ({ sseKms: { keyId: k } })));
+    else options.push(fc.constant({ [kind]: {} }));
+  }
+  return fc.oneof(...options);
+}
+
+/** Where the destination is and who owns it; the fake seed's buckets by default. */
+export interface Placement {
+  region: string;
+  bucket: string;
+  destinationBucket: string;
+  accountId?: string;
+  roleArn?: string;
+}
+
+/** The default fake seed (tests/fake/defaultSeed.json): same region, same account. */
+export const SEED_PLACEMENT: Record<Vendor, Placement> = {
+  oss: {
+    region: "cn-hangzhou",
+    bucket: "photos",
+    destinationBucket: "reports",
+    accountId: "1000000000000001",
+    roleArn: "acs:ram::1000000000000001:role/AliyunOSSRole",
+  },
+  cos: { region: "ap-guangzhou", bucket: "photos-1250000000", destinationBucket: "reports-1250000000", accountId: "100000000001" },
+  obs: { region: "cn-north-4", bucket: "photos", destinationBucket: "reports" },
+  s3: { region: "us-east-1", bucket: "photos", destinationBucket: "reports", accountId: "111111111111" },
+};
+
+export interface ConfigOptions {
+  /** OSS time/size/storage-class filters (only in cn-qingdao, cn-huhehaote, eu-central-1). */
+  advancedFilters?: boolean;
+  /** OSS incremental inventory (Mexico, allow-listed accounts). */
+  incremental?: boolean;
+}
+
+/** A valid configuration for `vendor` placed as `place` says; not yet normalized. */
+export function configArbitrary(vendor: Vendor, place: Placement, options: ConfigOptions = {}): fc.Arbitrary<InventoryConfig> {
+  const rules = rulesFor(vendor);
+  const inc = rules.incremental;
+  return fc
+    .record({
+      id: inventoryIdArbitrary(vendor),
+      enabled: fc.boolean(),
+      filter: filterArbitrary(vendor, options.advancedFilters ?? false),
+      prefix: fc.option(text(1, 24), { nil: undefined }),
+      format: fc.constantFrom(...rules.formats),
+      withAccount: rules.accountId === "optional" ? fc.boolean() : fc.constant(rules.accountId === "required"),
+      encryption: encryptionArbitrary(vendor),
+      frequency: fc.constantFrom(...rules.frequencies),
+      versions: fc.constantFrom("All" as const, "Current" as const),
+      optionalFields: fc.shuffledSubarray([...rules.optionalFields]),
+      incremental:
+        inc && options.incremental
+          ? fc.option(fc.record({ enabled: fc.boolean(), fields: fc.subarray([...inc.optionalFields], { minLength: 1 }) }), { nil: undefined })
+          : fc.constant(undefined),
+    })
+    .map((r) => {
+      const config: InventoryConfig = {
+        id: r.id,
+        enabled: r.enabled,
+        destination: { bucket: place.destinationBucket, format: r.format },
+        schedule: { frequency: r.frequency },
+        includedObjectVersions: r.versions,
+        optionalFields: r.optionalFields,
+      };
+      if (r.filter) config.filter = r.filter;
+      if (r.prefix !== undefined) config.destination.prefix = r.prefix;
+      if (r.withAccount && place.accountId) config.destination.accountId = place.accountId;
+      if (rules.roleArn === "required" && place.roleArn) config.destination.roleArn = place.roleArn;
+      if (r.encryption) config.destination.encryption = r.encryption;
+      if (r.incremental) {
+        config.incrementalInventory = { enabled: r.incremental.enabled, schedule: { frequency: 600 }, optionalFields: r.incremental.fields };
+      }
+      return config;
+    });
+}
+
+/** Resource arguments (what a program passes to `new BucketInventory`) for a valid configuration. */
+export function argsArbitrary(vendor: Vendor, place: Placement = SEED_PLACEMENT[vendor], options: ConfigOptions = {}): fc.Arbitrary<Record<string, unknown>> {
+  return configArbitrary(vendor, place, options).map(({ id, ...config }) => ({
+    vendor,
+    region: place.region,
+    bucket: place.bucket,
+    inventoryId: id,
+    ...config,
+  }));
+}
