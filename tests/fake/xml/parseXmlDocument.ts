@@ -28,10 +28,19 @@ export function parseXmlDocument(body: Buffer | string): XmlElement {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw malformedXml("DOCTYPE and ENTITY declarations are not allowed");
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw malformedXml(`${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
-  const nodes = parser.parse(text) as OrderedNode[];
+  const nodes = parseOrMalformed(text);
   const roots = nodes.map(toElement).filter((e): e is XmlElement => e !== undefined);
   if (roots.length !== 1) throw malformedXml(`expected one root element, found ${roots.length}`);
   return roots[0];
+}
+
+/** The validator lets a few broken documents through (an unclosed CDATA section): the parser's refusal is MalformedXML too. */
+function parseOrMalformed(text: string): OrderedNode[] {
+  try {
+    return parser.parse(text) as OrderedNode[];
+  } catch (error) {
+    throw malformedXml(error instanceof Error ? error.message : String(error));
+  }
 }
 
 function toElement(node: OrderedNode): XmlElement | undefined {
