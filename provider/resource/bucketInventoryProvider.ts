@@ -10,7 +10,7 @@ import { checkInventory, newLiveCheckState, type CheckResult } from "./check";
 import { credentialSource, credentialsFor, readStackConfig, requireCredentials, retrySettings, type StackConfig } from "./credentials";
 import { diffInventory, type InventoryDiff } from "./diff";
 import { createInventory, deleteInventory, identityOf, readInventory, type LifecycleOptions, type ReadOutcome } from "./lifecycle";
-import { contextOf, inContext } from "./operationErrors";
+import { contextOf, inContext, type RecordedFailure } from "./operationErrors";
 import { bucketRefOf, normalizeArgs, resourceIdOfArgs, type BucketInventoryOutputs } from "./resourceArgs";
 import { updateInventory } from "./updateInventory";
 
@@ -87,14 +87,35 @@ export function createBucketInventoryProvider(deps: ProviderDependencies = {}): 
     diff: async (id, olds, news) => diffInventory(olds, news),
     async create(inputs) {
       const args = normalizeArgs(inputs);
-      return createInventory(clientFor("creating", resourceIdOfArgs(args), inputs), inputs, deps.lifecycle);
+      return keepProviderOnRecordedFailure(inputs, () =>
+        createInventory(clientFor("creating", resourceIdOfArgs(args), inputs), inputs, deps.lifecycle),
+      );
     },
     read: async (id, props) => readInventory(clientFor("reading", id, props ?? {}), id, props ?? {}),
-    update: async (id, olds, news) => updateInventory(clientFor("updating", id, news), id, olds, news, deps.lifecycle),
+    update: async (id, olds, news) =>
+      keepProviderOnRecordedFailure(news, () => updateInventory(clientFor("updating", id, news), id, olds, news, deps.lifecycle)),
     async delete(id, props) {
       await deleteInventory(clientFor("deleting", id, props), id, props);
       const args = identityOf(id, props);
       live.planned.remove(bucketRefOf(args), args.inventoryId);
     },
   };
+}
+
+/**
+ * The host stores a recorded failure's `properties` as the resource's outputs as they are: without `__provider`,
+ * the next refresh or destroy of that resource cannot load its provider. Carry the inputs' one along.
+ */
+async function keepProviderOnRecordedFailure<T>(inputs: Props, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const provider = (inputs as { __provider?: unknown }).__provider;
+    if (isRecordedFailure(error) && provider !== undefined) error.properties.__provider = provider;
+    throw error;
+  }
+}
+
+function isRecordedFailure(error: unknown): error is RecordedFailure {
+  return error instanceof Error && typeof (error as RecordedFailure).id === "string" && typeof (error as RecordedFailure).properties === "object";
 }
