@@ -50,7 +50,7 @@ export async function main(): Promise<number> {
     "(Configure, Check, Diff, Create, Read, Update, Delete) exactly as the Pulumi engine drives it.",
     "",
     "With the pulumi CLI, the same program runs against the fake cloud like this:",
-    ...pulumiCliSteps(credentials.filter(([k]) => /:(oss|s3)/.test(k))).map((l) => `    ${l}`),
+    ...pulumiCliSteps(credentials).map((l) => `    ${l}`),
   );
 
   const fake = await startFakeCloudProcess(projectRoot);
