@@ -118,6 +118,12 @@ export class ServerError extends ServiceError {
 export class TransportError extends BucketInventoryError {
   readonly code = "BI_ERR_TRANSPORT";
   override readonly retryable = true;
+  /** No answer in time: unlike a refused or reset connection, the request may still be carried out later. */
+  readonly timedOut: boolean;
+  constructor(message: string, options?: { cause?: unknown; timedOut?: boolean }) {
+    super(message, options);
+    this.timedOut = options?.timedOut ?? false;
+  }
 }
 
 /** The service answered something we cannot read: not XML, wrong root, a 200 carrying an error document. */

@@ -83,7 +83,7 @@ export async function deleteInventory(ctx: OperationContext, ref: BucketRef, id:
  * request timeout, at most 10 s); one whose connection was cut was either carried out already or never will be.
  */
 function watchMs(ctx: OperationContext, error: TransportError): number {
-  return /timed out after|in time|stalled/.test(error.message) ? Math.min(2 * ctx.timeoutMs, 10_000) : 0;
+  return error.timedOut ? Math.min(2 * ctx.timeoutMs, 10_000) : 0;
 }
 
 /** Whether an unanswered DELETE lands after all: reads until it is gone or `forMs` has passed; false when unsure. */

@@ -90,12 +90,15 @@ const REASONS: Record<string, string> = {
   EAI_AGAIN: "host name lookup failed",
 };
 
+const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
+
 /** Says what failed where, from the error's code only: never a header, so never a credential or signature. */
 function transportError(error: unknown, where: string, timedOutAfterMs?: number): TransportError {
   const code = findCode(error);
   const reason =
     timedOutAfterMs !== undefined ? `timed out after ${timedOutAfterMs} ms` : (code && REASONS[code]) || "request failed";
-  return new TransportError(`${where}: ${reason}${code ? ` (${code})` : ""}`, { cause: error });
+  const timedOut = timedOutAfterMs !== undefined || (code !== undefined && TIMEOUT_CODES.has(code));
+  return new TransportError(`${where}: ${reason}${code ? ` (${code})` : ""}`, { cause: error, timedOut });
 }
 
 function findCode(error: unknown): string | undefined {

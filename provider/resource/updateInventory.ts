@@ -6,7 +6,6 @@
  * is deleted. A delete whose answer was lost is looked up before going on. If the final put still fails, the
  * configuration the service held before is put back, and the error reports what the bucket really holds.
  */
-import { createHash } from "node:crypto";
 import type { InventoryClient } from "../client/inventoryClient";
 import { ConflictError } from "../errors";
 import type { BucketRef, InventoryConfig } from "../model/inventoryConfig";
@@ -16,14 +15,6 @@ import { bareMessage, contextOf, inContext, recordedFailure, step } from "./oper
 import {
   bucketRefOf, configOf, normalizeArgs, outputsOf, resourceIdOfArgs, type BucketInventoryOutputs, type BucketInventoryInputs,
 } from "./resourceArgs";
-
-/**
- * The id an earlier version of this update used for a rehearsal copy. Updates no longer create one; kept only so
- * the reliability tests (tests/reliability/support/runCell.ts) can keep checking that no such copy appears.
- */
-export function scratchIdOf(id: string): string {
-  return `pulumi-update-${createHash("sha256").update(id).digest("hex").slice(0, 12)}`;
-}
 
 const isAlreadyExists = (error: unknown) => error instanceof ConflictError && /AlreadyExist/i.test(error.vendorCode);
 

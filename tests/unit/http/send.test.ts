@@ -52,11 +52,13 @@ describe("send", () => {
     const error = await transportFailure(send(request(), { timeoutMs: 150, dispatcher: quick })).finally(() => quick.close());
     expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/photos\/: .*(timed out|no response headers)/);
     expect(error.retryable).toBe(true);
+    expect(error.timedOut).toBe(true);
   });
 
-  test("a reset connection fails with a TransportError", async () => {
+  test("a reset connection fails with a TransportError that did not time out", async () => {
     server.handle(() => ({ action: "reset" }));
-    await transportFailure(send(request(), { timeoutMs: 2_000, dispatcher: agent }));
+    const error = await transportFailure(send(request(), { timeoutMs: 2_000, dispatcher: agent }));
+    expect(error.timedOut).toBe(false);
   });
 
   test("a body cut short of its Content-Length fails with a TransportError", async () => {
