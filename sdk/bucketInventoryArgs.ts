@@ -1,7 +1,7 @@
 /**
  * The resource's arguments as Pulumi programs write them: camelCase, nested objects, every member a
  * `pulumi.Input`. The same shape as the provider's plain `BucketInventoryInputs` (provider/resource/resourceArgs.ts).
- * Credentials are never arguments: they come from stack config or the environment (see docs/resource.md).
+ * Credentials are never arguments: they come from stack config or the environment (see the README, "Credentials").
  */
 import type * as pulumi from "@pulumi/pulumi";
 

@@ -86,7 +86,7 @@ describe.each(VENDORS.map((v) => [v]))("%s", (vendor) => {
     keep("check refusing a far destination", await provider.check({}, sentinelArgs(vendor, fake.url, "far", "far")));
     const created = (await attempt("create", () => provider.create(args))) as { id: string; outs: Record<string, unknown> };
     expect(created.id).toBe(`${vendor}:${args.region}:${bucket}:scan`);
-    // KMS key ids are identifiers, not key material: the resource keeps them as plain outputs (docs/resource.md).
+    // KMS key ids are identifiers, not key material: the resource keeps them as plain outputs (README, "Credentials").
     const kms = (d: unknown) => (d as { encryption?: { sseKms?: { keyId?: string } } }).encryption?.sseKms?.keyId;
     expect(kms(created.outs.destination)).toBe(kms(args.destination));
     await attempt("read", () => provider.read(created.id, created.outs));
