@@ -1,0 +1,20 @@
+/** The part of BENCHMARKS.md's method that holds for every measure. */
+export const GENERAL_METHOD: string[] = [
+  "- **Everything real, everything on loopback.** The fake cloud runs in its own node process, started as users start",
+  "  it (`bucket-inventory fake-cloud --port 0`, default seed). The provider runs inside the real Pulumi dynamic",
+  "  provider host (`@pulumi/pulumi/cmd/dynamic-provider`), spawned and called over gRPC the way the engine does it",
+  "  (the engine harness in `tests/engine/harness`), with `__provider` serialized by the real SDK in a plain node",
+  "  process. Clients (ours and the vendors' official SDKs) run in the benchmark process. No request leaves 127.0.0.1.",
+  "- **Round trips are counted at the server** (the fake cloud's request log, admin API `GET /__fake/requests`), not by",
+  "  the client, so retries and look-ups a client might not report are counted too.",
+  "- **Timing**: `performance.now()` around each awaited call. Tables show the median with p25–p75 and the sample",
+  "  count; p99 where the issue asks for it. No single-run numbers are reported as if they were stable.",
+  "- **A/B comparisons alternate** (A B, B A, A B, …) after one untimed warm-up batch per side, in the same process",
+  "  tree against the same fake process; ratios are medians of per-pair ratios, so slow drift of the machine cancels.",
+  "- **Bounded**: every loop has a count and a time limit (whichever is hit first), and every measure a time budget,",
+  "  so a slow machine gives fewer samples rather than a run that never ends. The whole run is budgeted at 8.5 minutes",
+  "  after the build.",
+  "- **What loopback hides**: a real endpoint adds a network round trip (typically 5–50 ms within a region, more across)",
+  "  to every request, so against a real cloud latency is dominated by the round-trip count of measure 1, and the",
+  "  per-request CPU cost measured here matters less than on loopback.",
+];

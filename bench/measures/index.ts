@@ -1,0 +1,10 @@
+/** The measures of issue 6, in the order BENCHMARKS.md shows them. */
+import type { Measure } from "../framework/measure";
+import { fakeLoadMeasure } from "./fakeLoad";
+import { hostMemoryMeasure } from "./hostMemory";
+import { hostStartupMeasure } from "./hostStartup";
+import { roundTripsMeasure } from "./roundTrips";
+import { stateSizeMeasure } from "./stateSize";
+import { throughputMeasure } from "./throughput";
+
+export const MEASURES: Measure[] = [roundTripsMeasure, throughputMeasure, stateSizeMeasure, hostStartupMeasure, fakeLoadMeasure, hostMemoryMeasure];
