@@ -10,6 +10,8 @@ export class FakeError extends Error {
     message: string,
     /** Extra elements of the error document, e.g. { ArgumentName: "id" } or OSS { EC: "0020-00000042" }. */
     readonly details: Record<string, string> = {},
+    /** Extra response headers, e.g. S3's x-amz-bucket-region on a wrong-region answer (HEAD has no body). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = "FakeError";
@@ -41,6 +43,20 @@ export function noSuchBucket(bucket: string): FakeError {
 
 export function noSuchKey(key: string): FakeError {
   return new FakeError(404, "NoSuchKey", "The specified key does not exist.", { Key: key });
+}
+
+/**
+ * S3: a SigV4 request whose credential scope names another region than the bucket's. Only GetBucketLocation is
+ * served from any region (that is how clients find a bucket's region); SDKs read the header or `<Region>`.
+ */
+export function wrongSigningRegion(signed: string, actual: string): FakeError {
+  return new FakeError(
+    400,
+    "AuthorizationHeaderMalformed",
+    `The authorization header is malformed; the region '${signed}' is wrong; expecting '${actual}'`,
+    { Region: actual },
+    { "x-amz-bucket-region": actual },
+  );
 }
 
 export function notImplemented(what: string): FakeError {

@@ -100,7 +100,7 @@ export function errorResponse(
   const doc = dialect.errorDocument(error, req.id, { req, address, scheme });
   return {
     status: error.status,
-    headers: { "content-type": "application/xml", ...(dialect.errorHeaders?.(error) ?? {}) },
+    headers: { "content-type": "application/xml", ...(dialect.errorHeaders?.(error) ?? {}), ...error.headers },
     body: Buffer.from(renderXml(doc), "utf8"),
     errorCode: error.code,
   };

@@ -1,4 +1,5 @@
-import { accessDenied, noSuchBucket, notImplemented } from "../errors";
+import { parseAuthorization } from "../auth/authorizationHeader";
+import { accessDenied, noSuchBucket, notImplemented, wrongSigningRegion } from "../errors";
 import type { FakeResponse } from "../fakeResponse";
 import { deleteInventory, getInventory, listInventories, putInventory } from "./inventoryOperations";
 import { handleObjectOperation } from "./objectOperations";
@@ -15,6 +16,10 @@ export function handleVendorRequest(operation: Operation, ctx: RequestContext, d
   if (name === undefined) throw notImplemented(`${ctx.req.method} on the service endpoint (ListBuckets)`);
   const bucket = ctx.store.bucket(ctx.vendor, name);
   if (!bucket) throw noSuchBucket(name);
+  if (ctx.vendor === "s3" && operation !== "GetBucketLocation") {
+    const signedRegion = sigV4RegionOf(ctx.req.headers.authorization);
+    if (signedRegion !== undefined && signedRegion !== bucket.region) throw wrongSigningRegion(signedRegion, bucket.region);
+  }
   if (bucket.accountId !== ctx.account.accountId) throw accessDenied("Access Denied: the bucket belongs to another account.");
   const expectedOwner = ctx.req.headers["x-amz-expected-bucket-owner"];
   if (ctx.vendor === "s3" && expectedOwner !== undefined && expectedOwner !== bucket.accountId) {
@@ -37,4 +42,9 @@ export function handleVendorRequest(operation: Operation, ctx: RequestContext, d
       throw notImplemented(`${ctx.req.method} ${ctx.req.rawPath}${ctx.req.rawQuery ? `?${ctx.req.rawQuery}` : ""}`);
     }
   }
+}
+
+function sigV4RegionOf(header: string | undefined): string | undefined {
+  const parse = parseAuthorization(header);
+  return parse.kind === "parsed" && parse.auth.scheme === "aws-v4" ? parse.auth.region : undefined;
 }

@@ -71,6 +71,17 @@ describe("S3", () => {
     expect(wrong.status).toBe(403);
   });
 
+  it("a request signed for another region than the bucket's is 400 AuthorizationHeaderMalformed naming the region; GetBucketLocation is served from any region", async () => {
+    const head = await call("s3", "reports-eu", { method: "HEAD" });
+    expect([head.status, head.headers["x-amz-bucket-region"], head.body]).toEqual([400, "eu-west-1", ""]);
+    const get = await call("s3", "reports-eu", { query: { inventory: "" } });
+    expect([get.status, errorCode(get.body)]).toEqual([400, "AuthorizationHeaderMalformed"]);
+    expect(get.body).toContain("<Region>eu-west-1</Region>");
+    expect(get.body).toContain("the region &apos;us-east-1&apos; is wrong; expecting &apos;eu-west-1&apos;");
+    const location = await call("s3", "reports-eu", { query: { location: "" } });
+    expect([location.status, parseXml(location.body).LocationConstraint]).toEqual([200, "eu-west-1"]);
+  });
+
   it("GetBucketAcl has the owner's canonical id", async () => {
     const res = await call("s3", "photos", { query: { acl: "" } });
     const policy = parseXml(res.body).AccessControlPolicy as { Owner: { ID: string }; AccessControlList: { Grant: { Permission: string } } };
