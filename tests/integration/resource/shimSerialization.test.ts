@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { buildPackage, type BuiltPackage } from "./support/buildPackage";
 
 const SUPPORT = path.join(__dirname, "support");
-const SENTINELS = { AWS_ACCESS_KEY_ID: "AKIASENTINEL0000SHIM", AWS_SECRET_ACCESS_KEY: "sentinel/secret/for/shim/test", HW_SECURITY_TOKEN: "sentinel-token-shim" };
+const SENTINELS = { AWS_ACCESS_KEY_ID: "SENTINEL-SHIM-KEY-ID", AWS_SECRET_ACCESS_KEY: "sentinel/secret/for/shim/test", HW_SECURITY_TOKEN: "sentinel-token-shim" };
 
 let pkg: BuiltPackage;
 let serialized: { text: string; containsSecrets: boolean };
