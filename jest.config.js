@@ -4,6 +4,7 @@ module.exports = {
   roots: ["<rootDir>/tests", "<rootDir>/bench"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  setupFiles: ["<rootDir>/tests/support/fastCheckSeed.js"],
   reporters: ["default", "<rootDir>/tests/support/summaryReporter.js"],
   testTimeout: 30000,
 };

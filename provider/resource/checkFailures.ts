@@ -29,6 +29,12 @@ export function quote(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+/** A value said bare (a region name, as users write it), cut like `quote` so a hostile value cannot flood a message. */
+export function bare(value: unknown): string {
+  const text = typeof value === "string" ? value : quote(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
 /** `"A", "B" or "C"`. */
 export function oneOf(values: readonly string[]): string {
   const quoted = values.map((v) => JSON.stringify(v));

@@ -15,7 +15,7 @@ import type { BucketInfo, BucketRef, Vendor } from "../model/inventoryConfig";
 import { normalizeRegion } from "../model/normalize";
 import { rulesFor, type VendorRules } from "../model/vendorRules";
 import type { BucketLookups } from "./bucketLookups";
-import { CheckFailures, quote } from "./checkFailures";
+import { CheckFailures, quote, bare } from "./checkFailures";
 import { bucketRefOf, type BucketInventoryInputs } from "./resourceArgs";
 
 export interface LiveContext {
@@ -55,7 +55,7 @@ async function checkKnown(ctx: LiveContext, args: BucketInventoryInputs, refs: [
   const [source, destination] = refs;
   const destRegion = normalizeRegion(args.vendor, dest.region);
   if (typeof destRegion === "string" && destRegion !== "" && destRegion !== args.region) {
-    f.add("destination.bucket", `${n.destination} is in ${destRegion}, source ${n.source} is in ${args.region}; ${n.rules.label} requires the same region`);
+    f.add("destination.bucket", `${n.destination} is in ${bare(destRegion)}, source ${n.source} is in ${bare(args.region)}; ${n.rules.label} requires the same region`);
   }
   if (n.rules.sameAccount && dest.ownerId) {
     const src = await lookUp(ctx, source);

@@ -5,7 +5,7 @@
  */
 import { FREQUENCIES, OBJECT_VERSIONS, type Vendor } from "../model/inventoryConfig";
 import { OSS_MAX_SIZE_BOUND, OSS_TIMESTAMP_RANGE, rulesFor, type VendorRules } from "../model/vendorRules";
-import { CheckFailures, article, isObject, known, oneOf, quote } from "./checkFailures";
+import { CheckFailures, article, isObject, known, oneOf, quote, bare } from "./checkFailures";
 import type { BucketInventoryInputs } from "./resourceArgs";
 
 function checkEnum(property: string, value: unknown, allowed: readonly string[], label: string, f: CheckFailures): void {
@@ -54,7 +54,7 @@ function checkFilterMembers(rules: VendorRules, region: unknown, filter: Record<
       const regions = rules.advancedFilterRegions;
       f.add(
         `filter.${member}`,
-        `${quote(filter[member])} cannot be used in ${region}; ${rules.label} offers the last-modified, size and ` +
+        `${quote(filter[member])} cannot be used in ${bare(region)}; ${rules.label} offers the last-modified, size and ` +
           `storage-class filters only in ${regions.slice(0, -1).join(", ")} and ${regions[regions.length - 1]}`,
       );
     }
@@ -110,7 +110,7 @@ function checkIncremental(rules: VendorRules, region: unknown, inc: unknown, f: 
   if (typeof region === "string" && known(region) && !rules.incremental.regions.includes(region)) {
     f.add(
       "incrementalInventory",
-      `is not available in ${region}; ${rules.label} offers incremental inventory only in ` +
+      `is not available in ${bare(region)}; ${rules.label} offers incremental inventory only in ` +
         `${rules.incremental.regions.join(", ")} (Mexico), to allow-listed accounts`,
     );
   }

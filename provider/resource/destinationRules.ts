@@ -6,7 +6,7 @@
 import { parseDestinationBucket } from "../model/normalize";
 import { rulesFor, type EncryptionKind } from "../model/vendorRules";
 import type { Vendor } from "../model/inventoryConfig";
-import { CheckFailures, isObject, known, oneOf, quote } from "./checkFailures";
+import { CheckFailures, isObject, known, oneOf, quote, bare } from "./checkFailures";
 import { COS_BUCKET } from "./identityRules";
 import type { BucketInventoryInputs } from "./resourceArgs";
 
@@ -44,7 +44,7 @@ function checkBucket(vendor: Vendor, region: unknown, source: unknown, raw: unkn
     f.add("destination.bucket", `${quote(raw)} lacks the "-<appid>" suffix COS bucket names carry, e.g. "reports-1250000000"`);
   }
   if (arn.region && known(region) && arn.region !== region) {
-    f.add("destination.bucket", `${quote(raw)} is in ${arn.region}, source ${quote(source)} is in ${region}; ${label} requires the same region`);
+    f.add("destination.bucket", `${quote(raw)} is in ${bare(arn.region)}, source ${quote(source)} is in ${bare(region)}; ${label} requires the same region`);
   }
 }
 
