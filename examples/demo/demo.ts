@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: the quick start on a local fake cloud, run the way `pulumi` runs it. The project's Pulumi.yaml
- * program (examples/quickstart) goes through preview → up → refresh → an inventory run → drift made outside
+ * program (examples/quickstart) goes through preview → up → refresh → an inventory run → a mistaken pull request
+ * caught at preview → drift made outside
  * Pulumi → refresh → preview → destroy, driven through the real dynamic provider host from @pulumi/pulumi over
  * gRPC (the engine-protocol harness in tests/engine/harness), printing what a Pulumi user would see.
  */
@@ -93,6 +94,13 @@ async function walkthrough(engine: Engine, fake: FakeCloudProcess, main: string,
     const credentials = { accessKeyId: accounts.oss.accessKeyId, secretAccessKey: accounts.oss.secretAccessKey };
     say("Inventory run on the fake cloud", ...(await showInventoryReport({ url: fake.url, credentials, region, source: bucket, inventoryId })));
   }
+
+  const review = await engine.preview({ module: path.join(__dirname, "reviewProgram.ts") });
+  say(
+    "$ pulumi preview --diff   (a pull request adding three inventories, with mistakes: caught before merge)",
+    printOperation(review, engine.stack),
+  );
+  if (review.ok) results.push({ ...review, ok: false, error: "the review preview should have refused the mistaken program" });
 
   say("Drift: changes made outside Pulumi (fake cloud admin API)", ...(await makeDrift(engine, fake.url)));
   show("pulumi refresh", await engine.refresh());

@@ -40,7 +40,11 @@ function checkOverlap(args: BucketInventoryInputs, existing: InventoryConfig[], 
   const mine = args.filter?.prefix ?? "";
   // A planned change to an existing id replaces that id's current prefix.
   const others = new Map<string, string>(existing.map((c) => [c.id, c.filter?.prefix ?? ""]));
-  for (const p of planned) others.set(p.id, p.prefix);
+  // An inventory already live with this very prefix is not the one at fault when a new one of this deployment
+  // overlaps it: that new one is told (its own check sees this one among the existing).
+  const live = existing.find((c) => c.id === args.inventoryId);
+  const unchanged = live !== undefined && (live.filter?.prefix ?? "") === mine;
+  for (const p of planned) if (!unchanged || others.has(p.id)) others.set(p.id, p.prefix);
   others.delete(args.inventoryId);
   for (const [id, theirs] of [...others.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     if (!prefixesOverlap(mine, theirs)) continue;

@@ -65,13 +65,27 @@ async function installMonitor(request, registrations) {
   };
 }
 
+/**
+ * Each run executes the program afresh, as `pulumi` does in a new process: the program file and the modules beside
+ * it (a program may import another, e.g. a pull request's program re-exporting the quick start) are forgotten.
+ * Packages and the SDK stay loaded: they register nothing by themselves.
+ */
+function forgetProgramModules(file) {
+  const programs = path.dirname(path.dirname(file)) + path.sep;
+  for (const key of Object.keys(require.cache)) {
+    if (key === file || (key.startsWith(programs) && !key.includes(`${path.sep}node_modules${path.sep}`) && !key.startsWith(__dirname))) {
+      delete require.cache[key];
+    }
+  }
+}
+
 async function run(request) {
   runErrors = [];
   const registrations = [];
   await installMonitor(request, registrations);
   pulumi.runtime.setAllConfig(request.config || {}, request.secretKeys || []);
   const file = path.resolve(request.program);
-  delete require.cache[file];
+  forgetProgramModules(file);
   const exported = require(file);
   const main = typeof exported.program === "function" ? exported.program : typeof exported.default === "function" ? exported.default : undefined;
   if (main) await main(materialize(request.spec, request.preview));

@@ -180,6 +180,19 @@ describe("check: live limits", () => {
     ]);
   });
 
+  it("blames the new OBS inventory, not the unchanged live one it overlaps, whatever the order of checks", async () => {
+    const client = new MemoryInventoryClient(SEED_BUCKETS);
+    seedConfigs(client, "obs", "photos", [{ id: "images", prefix: "images/" }]);
+    const env = environment(client);
+    const overlapping = 'filter.prefix: "images" overlaps inventory "images" on bucket "photos", whose prefix is "images/"; OBS does not allow one inventory\'s prefix to contain another\'s';
+    expect(await liveFailures(env, "obs", { inventoryId: "everything", "filter.prefix": "images" })).toEqual([overlapping]);
+    expect(await liveFailures(env, "obs", { inventoryId: "images", "filter.prefix": "images/" })).toEqual([]);
+    // A live inventory that changes its prefix into an overlap is told, though.
+    expect(await liveFailures(env, "obs", { inventoryId: "images", "filter.prefix": "images/2024/" })).toEqual([
+      'filter.prefix: "images/2024/" overlaps inventory "everything" on bucket "photos", whose prefix is "images"; OBS does not allow one inventory\'s prefix to contain another\'s',
+    ]);
+  });
+
   it("ignores the resource's own current prefix when its prefix changes", async () => {
     const client = new MemoryInventoryClient(SEED_BUCKETS);
     seedConfigs(client, "obs", "photos", [{ id: "daily", prefix: "images/" }]);
