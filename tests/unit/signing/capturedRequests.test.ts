@@ -88,7 +88,7 @@ describe("captured @aws-sdk/client-s3 requests", () => {
     const d = r.headers["x-amz-date"]!;
     const now = new Date(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 11)}:${d.slice(11, 13)}:${d.slice(13)}`);
     const request = replay(r, ["authorization", "x-amz-date", "x-amz-content-sha256"]);
-    const credentials = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
+    const credentials = { accessKeyId: "EXAMPLE-AWS-KEY-ID", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
     const signed = await signSigV4(request, { credentials, now, region: "us-east-1", bucket: "srcbucket" });
     expect(signed.headers["x-amz-content-sha256"]).toBe(r.headers["x-amz-content-sha256"]);
     expect(signed.headers.authorization).toBe(r.headers.authorization);
