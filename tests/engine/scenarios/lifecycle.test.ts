@@ -6,23 +6,11 @@
 import type { Vendor } from "../../../provider/model/inventoryConfig";
 import type { CallRecord } from "../harness/providerHost";
 import type { OperationResult } from "../harness/steps";
-import { startScenarioStack, type ScenarioStack } from "./scenarioStack";
+import { useScenarioStack } from "./scenarioStack";
 import { SETUPS, VENDOR_LIST, inventoryArgs } from "./vendorCases";
 
-// Each operation launches the real host process; on a busy machine several of them take a while.
-jest.setTimeout(180_000);
+const s = useScenarioStack();
 
-let s: ScenarioStack;
-
-beforeAll(async () => {
-  s = await startScenarioStack();
-});
-afterAll(async () => s?.close());
-beforeEach(() => s.fresh());
-
-function allVendors(overrides: (vendor: Vendor) => Record<string, unknown> = () => ({})) {
-  return s.program(...VENDOR_LIST.map((v) => ({ name: `${v}-daily`, args: inventoryArgs(v, s.fake.url, overrides(v)) })));
-}
 
 /** The calls the host received for one resource, as "Method id" in order. */
 function callsFor(result: OperationResult, name: string): string[] {
@@ -39,7 +27,7 @@ function writesSeen(): string[] {
 }
 
 test("up creates the configuration on every vendor; an unchanged up is a no-op; a changed field is one in-place update", async () => {
-  const first = await s.engine.up(allVendors());
+  const first = await s.engine.up(s.allVendors());
   expect(first.ok).toBe(true);
   for (const vendor of VENDOR_LIST) {
     expect(callsFor(first, `${vendor}-daily`)).toEqual(["Check", "Create"]);
@@ -53,13 +41,13 @@ test("up creates the configuration on every vendor; an unchanged up is a no-op; 
   ]);
 
   s.fake.admin.clearRequests();
-  const second = await s.engine.up(allVendors());
+  const second = await s.engine.up(s.allVendors());
   expect(second.ok).toBe(true);
   expect(second.steps.map((st) => st.op)).toEqual(["same", "same", "same", "same"]);
   for (const step of second.steps) expect(callsFor(second, step.name)).toEqual(["Check", `Diff ${step.id}`]);
   expect(writesSeen()).toEqual([]);
 
-  const weekly = () => allVendors(() => ({ schedule: { frequency: "Weekly" }, destination: { prefix: "inventory/v2/" } }));
+  const weekly = () => s.allVendors(() => ({ schedule: { frequency: "Weekly" }, destination: { prefix: "inventory/v2/" } }));
   const changed = await s.engine.up(weekly());
   expect(changed.ok).toBe(true);
   for (const vendor of VENDOR_LIST) {
@@ -78,7 +66,7 @@ test("up creates the configuration on every vendor; an unchanged up is a no-op; 
 });
 
 test("a new inventory id, then a new source bucket, each replace: the old configuration is deleted before the new one is created", async () => {
-  await s.engine.up(allVendors());
+  await s.engine.up(s.allVendors());
   const idOf = (v: Vendor, bucket: string, id: string) => `${v}:${SETUPS[v].region}:${bucket}:${id}`;
   const expectReplaced = (result: OperationResult, field: string, before: (v: Vendor) => string, after: (v: Vendor) => string) => {
     expect(result.ok).toBe(true);
@@ -92,14 +80,14 @@ test("a new inventory id, then a new source bucket, each replace: the old config
     }
   };
 
-  const newId = await s.engine.up(allVendors(() => ({ inventoryId: "daily-v2" })));
+  const newId = await s.engine.up(s.allVendors(() => ({ inventoryId: "daily-v2" })));
   expectReplaced(newId, "inventoryId", (v) => idOf(v, SETUPS[v].source, "daily"), (v) => idOf(v, SETUPS[v].source, "daily-v2"));
   for (const vendor of VENDOR_LIST) {
     expect(stored(vendor, "daily")).toBeUndefined();
     expect(stored(vendor, "daily-v2")).toBeDefined();
   }
 
-  const newBucket = await s.engine.up(allVendors((v) => ({ inventoryId: "daily-v2", bucket: SETUPS[v].destination })));
+  const newBucket = await s.engine.up(s.allVendors((v) => ({ inventoryId: "daily-v2", bucket: SETUPS[v].destination })));
   expectReplaced(newBucket, "bucket", (v) => idOf(v, SETUPS[v].source, "daily-v2"), (v) => idOf(v, SETUPS[v].destination, "daily-v2"));
   for (const vendor of VENDOR_LIST) {
     expect(stored(vendor, "daily-v2")).toBeUndefined();
@@ -108,7 +96,7 @@ test("a new inventory id, then a new source bucket, each replace: the old config
 });
 
 test("destroy deletes every configuration, also one already deleted out of band; destroying again is a no-op", async () => {
-  await s.engine.up(allVendors());
+  await s.engine.up(s.allVendors());
   expect(s.fake.admin.deleteInventory("s3", "photos", "daily")).toBe(true);
   const destroy = await s.engine.destroy();
   expect(destroy.ok).toBe(true);

@@ -7,19 +7,10 @@ import type { Vendor } from "../../../provider/model/inventoryConfig";
 import type { CheckFailure } from "../harness/providerHost";
 import { UNKNOWN } from "../harness/propertyValues";
 import type { OperationResult } from "../harness/steps";
-import { startScenarioStack, type ScenarioStack } from "./scenarioStack";
+import { useScenarioStack } from "./scenarioStack";
 import { SETUPS, VENDOR_LIST, inventoryArgs, mainAccount, seedAccounts, vendorInventoryXml } from "./vendorCases";
 
-// Each operation launches the real host process; on a busy machine several of them take a while.
-jest.setTimeout(180_000);
-
-let s: ScenarioStack;
-
-beforeAll(async () => {
-  s = await startScenarioStack();
-});
-afterAll(async () => s?.close());
-beforeEach(() => s.fresh());
+const s = useScenarioStack();
 
 function nothingWritten(): void {
   const writes = s.fake.admin.requests().filter((r) => r.method !== "GET" && r.method !== "HEAD");

@@ -3,23 +3,11 @@
  * cloud's admin API, and adopting a configuration someone else made, all four vendors in one stack.
  */
 import type { Vendor } from "../../../provider/model/inventoryConfig";
-import { startScenarioStack, type ScenarioStack } from "./scenarioStack";
+import { useScenarioStack } from "./scenarioStack";
 import { SETUPS, VENDOR_LIST, inventoryArgs, vendorInventoryXml } from "./vendorCases";
 
-// Each operation launches the real host process; on a busy machine several of them take a while.
-jest.setTimeout(180_000);
+const s = useScenarioStack();
 
-let s: ScenarioStack;
-
-beforeAll(async () => {
-  s = await startScenarioStack();
-});
-afterAll(async () => s?.close());
-beforeEach(() => s.fresh());
-
-function allVendors(overrides: Record<string, unknown> = {}) {
-  return s.program(...VENDOR_LIST.map((v) => ({ name: `${v}-daily`, args: inventoryArgs(v, s.fake.url, overrides) })));
-}
 
 function stored(vendor: Vendor): string | undefined {
   return s.fake.admin.getInventoryXml(vendor, SETUPS[vendor].source, "daily");
@@ -34,7 +22,7 @@ function editOutOfBand(vendor: Vendor): void {
 }
 
 test("refresh after an out-of-band change shows exactly the changed fields, and the next preview plans them back", async () => {
-  await s.engine.up(allVendors());
+  await s.engine.up(s.allVendors());
   const clean = await s.engine.refresh();
   expect(clean.steps.map((st) => st.op)).toEqual(["same", "same", "same", "same"]);
 
@@ -51,7 +39,7 @@ test("refresh after an out-of-band change shows exactly the changed fields, and 
   }
   for (const r of s.engine.state.resources) expect(r.outputs).toMatchObject({ enabled: false, schedule: { frequency: "Weekly" } });
 
-  const preview = await s.engine.preview(allVendors());
+  const preview = await s.engine.preview(s.allVendors());
   for (const step of preview.steps) {
     expect(step.op).toBe("update");
     expect(step.changes.map((c) => [c.path, c.before, c.after])).toEqual([
@@ -62,14 +50,14 @@ test("refresh after an out-of-band change shows exactly the changed fields, and 
 });
 
 test("after an out-of-band delete, refresh finds the resource gone and the next up creates it again", async () => {
-  await s.engine.up(allVendors());
+  await s.engine.up(s.allVendors());
   for (const vendor of VENDOR_LIST) s.fake.admin.deleteInventory(vendor, SETUPS[vendor].source, "daily");
   const refresh = await s.engine.refresh();
   expect(refresh.ok).toBe(true);
   expect(refresh.steps.map((st) => st.op)).toEqual(["delete", "delete", "delete", "delete"]);
   expect(s.engine.state.resources).toEqual([]);
 
-  const up = await s.engine.up(allVendors());
+  const up = await s.engine.up(s.allVendors());
   expect(up.steps.map((st) => st.op)).toEqual(["create", "create", "create", "create"]);
   for (const vendor of VENDOR_LIST) expect(stored(vendor)).toBeDefined();
 });
@@ -88,17 +76,17 @@ test("adopt: an existing configuration is refused without it, taken over as it i
   expect(s.engine.state.resources).toEqual([]);
   expect(stored("oss")).toContain("<Frequency>Weekly</Frequency>");
 
-  const adopted = await s.engine.up(allVendors({ adopt: true }));
+  const adopted = await s.engine.up(s.allVendors({ adopt: true }));
   expect(adopted.ok).toBe(true);
   for (const vendor of VENDOR_LIST) {
     expect(stored(vendor)).toContain("<Frequency>Weekly</Frequency>");
     expect(s.engine.state.resources.find((r) => r.name === `${vendor}-daily`)!.outputs).toMatchObject({ schedule: { frequency: "Weekly" } });
   }
-  const preview = await s.engine.preview(allVendors({ adopt: true }));
+  const preview = await s.engine.preview(s.allVendors({ adopt: true }));
   for (const step of preview.steps) {
     expect(step.op).toBe("update");
     expect(step.changes).toContainEqual({ path: "schedule.frequency", kind: "update", before: "Weekly", after: "Daily" });
   }
-  await s.engine.up(allVendors({ adopt: true }));
+  await s.engine.up(s.allVendors({ adopt: true }));
   for (const vendor of VENDOR_LIST) expect(stored(vendor)).toContain("<Frequency>Daily</Frequency>");
 });

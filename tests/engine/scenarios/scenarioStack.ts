@@ -10,7 +10,8 @@ import { startFakeCloud, type FakeCloud } from "../../fake";
 import { Engine } from "../harness/engine";
 import type { Program } from "../harness/programRunner";
 import type { PropertyMap } from "../harness/pulumiRpc";
-import { credentialConfig } from "./vendorCases";
+import type { Vendor } from "../../../provider/model/inventoryConfig";
+import { credentialConfig, inventoryArgs, VENDOR_LIST } from "./vendorCases";
 
 export const projectRoot = path.resolve(__dirname, "..", "..", "..");
 const programModule = path.resolve(__dirname, "..", "programs", "inventoryProgram.ts");
@@ -22,6 +23,8 @@ export interface ScenarioStack {
   config: PropertyMap;
   /** A program declaring these resources. */
   program(...resources: { name: string; args: Record<string, unknown> }[]): Program;
+  /** A program with one `<vendor>-daily` inventory per vendor, each vendor's arguments adjusted by `overrides`. */
+  allVendors(overrides?: Record<string, unknown> | ((vendor: Vendor) => Record<string, unknown>)): Program;
   /** Empty fake (seed only) and a new empty stack. */
   fresh(): void;
   close(): Promise<void>;
@@ -34,11 +37,14 @@ export async function startScenarioStack(options: { extraConfig?: PropertyMap } 
   const config = credentialConfig({ "bucket-inventory:maxAttempts": "1", ...options.extraConfig });
   const engine = await Engine.start({ projectRoot, project: "inventory-scenarios", stack: "s0", stateDir: dir, config });
   let stacks = 0;
+  const program: ScenarioStack["program"] = (...resources) => ({ module: programModule, spec: { resources } });
   return {
     engine,
     fake,
     config,
-    program: (...resources) => ({ module: programModule, spec: { resources } }),
+    program,
+    allVendors: (overrides = {}) =>
+      program(...VENDOR_LIST.map((v) => ({ name: `${v}-daily`, args: inventoryArgs(v, fake.url, typeof overrides === "function" ? overrides(v) : overrides) }))),
     fresh: () => {
       fake.admin.reset();
       engine.selectStack(`s${++stacks}`);
@@ -49,4 +55,19 @@ export async function startScenarioStack(options: { extraConfig?: PropertyMap } 
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One stack per test file: started before the tests (each operation launches the real host process, so they get a
+ * generous timeout), a fresh fake and empty stack before each test, closed after. Fields are filled in beforeAll.
+ */
+export function useScenarioStack(options: { extraConfig?: PropertyMap } = {}): ScenarioStack {
+  jest.setTimeout(180_000);
+  const stack = {} as ScenarioStack;
+  beforeAll(async () => {
+    Object.assign(stack, await startScenarioStack(options));
+  });
+  afterAll(async () => stack.close?.());
+  beforeEach(() => stack.fresh());
+  return stack;
 }

@@ -4,28 +4,16 @@
  * partial failure is recorded in state so later operations still work.
  */
 import { PROVIDER_KEY } from "../harness/propertyValues";
-import { startScenarioStack, type ScenarioStack } from "./scenarioStack";
+import { useScenarioStack } from "./scenarioStack";
 import { VENDOR_LIST, credentialStrings, inventoryArgs } from "./vendorCases";
 
-// Each operation launches the real host process; on a busy machine several of them take a while.
-jest.setTimeout(180_000);
+const s = useScenarioStack();
 
-let s: ScenarioStack;
-
-beforeAll(async () => {
-  s = await startScenarioStack();
-});
-afterAll(async () => s?.close());
-beforeEach(() => s.fresh());
-
-function allVendors(overrides: Record<string, unknown> = {}) {
-  return s.program(...VENDOR_LIST.map((v) => ({ name: `${v}-daily`, args: inventoryArgs(v, s.fake.url, overrides) })));
-}
 
 test("the persisted state holds __provider in inputs and outputs, the same small text every run, and no credential bytes", async () => {
-  await s.engine.up(allVendors());
+  await s.engine.up(s.allVendors());
   const first = s.engine.state.resources.map((r) => r.inputs[PROVIDER_KEY]);
-  await s.engine.up(allVendors({ schedule: { frequency: "Weekly" } }));
+  await s.engine.up(s.allVendors({ schedule: { frequency: "Weekly" } }));
   await s.engine.refresh();
 
   const texts = new Set<unknown>();
