@@ -3,6 +3,11 @@
  * requires this module at call time and delegates to `defaultProvider()`; the import command and tests use the
  * rest directly.
  */
+import { requireSupportedNode } from "./runtime/supportedNode";
+
+// First: the shim requires this module for every call, so each one on too old a Node fails with the reason.
+requireSupportedNode();
+
 import { createBucketInventoryProvider, type BucketInventoryProvider } from "./resource/bucketInventoryProvider";
 
 export { createBucketInventoryProvider } from "./resource/bucketInventoryProvider";
@@ -19,6 +24,7 @@ export { renderDeclarations } from "./resource/importCode";
 export { normalizeConfig } from "./model/normalize";
 export { VENDOR_RULES } from "./model/vendorRules";
 export { UNKNOWN_VALUE } from "./model/unknownValue";
+export { MINIMUM_NODE_VERSION, unsupportedNodeMessage } from "./runtime/supportedNode";
 export * from "./model/inventoryConfig";
 export * from "./errors";
 
