@@ -114,15 +114,19 @@ export class ServerError extends ServiceError {
   override readonly retryable = true;
 }
 
-/** The request did not complete: connection refused or reset, timeout, body cut short. */
+/**
+ * The request did not complete: connection refused or reset, timeout, body cut short (retryable); or it could not
+ * be sent at all, which no retry changes (an untrusted certificate, a host that does not exist: `retryable` false).
+ */
 export class TransportError extends BucketInventoryError {
   readonly code = "BI_ERR_TRANSPORT";
-  override readonly retryable = true;
+  override readonly retryable: boolean;
   /** No answer in time: unlike a refused or reset connection, the request may still be carried out later. */
   readonly timedOut: boolean;
-  constructor(message: string, options?: { cause?: unknown; timedOut?: boolean }) {
+  constructor(message: string, options?: { cause?: unknown; timedOut?: boolean; retryable?: boolean }) {
     super(message, options);
     this.timedOut = options?.timedOut ?? false;
+    this.retryable = options?.retryable ?? true;
   }
 }
 

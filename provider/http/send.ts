@@ -1,7 +1,9 @@
 import { Agent, request as undiciRequest, type Dispatcher } from "undici";
-import { ProtocolError, TransportError } from "../errors";
+import { ConfigError, ProtocolError } from "../errors";
+import { headerNameProblem, headerValueProblem } from "./headerValues";
 import type { HttpRequest, HttpResponse } from "./httpTypes";
 import { requestUrl } from "./requestUrl";
+import { transportError } from "./transportError";
 
 /** Responses larger than this are refused: inventory documents are a few KiB, 100 configurations well under 1 MiB. */
 export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
@@ -27,21 +29,42 @@ export function createHttpAgent(timeoutMs: number = DEFAULT_TIMEOUT_MS): Agent {
 
 let sharedAgent: Agent | undefined;
 
-/** The only I/O in the provider: one HTTP exchange, no retries, no interpretation of the status. */
+/**
+ * The only I/O in the provider: one HTTP exchange, no retries, no interpretation of the status. Headers are checked
+ * before anything is sent; the exchange ends by `timeoutMs` whatever the dispatcher does (undici has been seen to
+ * leave a request on a TLS connection unsettled, deaf to its abort signal, after refusing a header).
+ */
 export async function send(request: HttpRequest, options: SendOptions): Promise<HttpResponse> {
-  const dispatcher = options.dispatcher ?? (sharedAgent ??= createHttpAgent());
-  const limit = options.maxBodyBytes ?? MAX_RESPONSE_BYTES;
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
-  timer.unref?.();
   const where = `${request.method} ${request.origin}${request.path}`;
+  refuseBadHeaders(request.headers, where);
+  const dispatcher = options.dispatcher ?? (sharedAgent ??= createHttpAgent());
+  const deadline = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      deadline.abort();
+      reject(transportError(undefined, where, options.timeoutMs));
+    }, options.timeoutMs);
+  });
+  const exchange = exchangeOnce(request, options, dispatcher, deadline.signal, where);
+  // Once the deadline has won, a late failure of the exchange has no one waiting for it.
+  exchange.catch(() => undefined);
+  try {
+    return await Promise.race([exchange, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function exchangeOnce(request: HttpRequest, options: SendOptions, dispatcher: Dispatcher, signal: AbortSignal, where: string): Promise<HttpResponse> {
+  const limit = options.maxBodyBytes ?? MAX_RESPONSE_BYTES;
   try {
     const response = await undiciRequest(requestUrl(request), {
       method: request.method,
       headers: request.headers,
       body: request.body,
       dispatcher,
-      signal: deadline.signal,
+      signal,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
     });
@@ -49,9 +72,15 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
     return { status: response.statusCode, headers: flattenHeaders(response.headers), body };
   } catch (error) {
     if (error instanceof ProtocolError) throw error;
-    throw transportError(error, where, deadline.signal.aborted ? options.timeoutMs : undefined);
-  } finally {
-    clearTimeout(timer);
+    throw transportError(error, where, signal.aborted ? options.timeoutMs : undefined);
+  }
+}
+
+/** A header undici would refuse mid-flight is refused here, naming the header but never its value. */
+function refuseBadHeaders(headers: Record<string, string>, where: string): void {
+  for (const [name, value] of Object.entries(headers)) {
+    const problem = headerNameProblem(name) ?? (typeof value === "string" ? headerValueProblem(value) : "is not a string");
+    if (problem) throw new ConfigError(`${where}: header ${JSON.stringify(name)} ${problem}, which HTTP does not allow; nothing was sent`);
   }
 }
 
@@ -76,35 +105,4 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
     if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
   }
   return out;
-}
-
-const REASONS: Record<string, string> = {
-  UND_ERR_CONNECT_TIMEOUT: "connect timed out",
-  UND_ERR_HEADERS_TIMEOUT: "no response headers in time",
-  UND_ERR_BODY_TIMEOUT: "response body stalled",
-  UND_ERR_SOCKET: "connection closed by the other side",
-  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: "response body cut short",
-  ECONNREFUSED: "connection refused",
-  ECONNRESET: "connection reset",
-  ENOTFOUND: "host not found",
-  EAI_AGAIN: "host name lookup failed",
-};
-
-const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
-
-/** Says what failed where, from the error's code only: never a header, so never a credential or signature. */
-function transportError(error: unknown, where: string, timedOutAfterMs?: number): TransportError {
-  const code = findCode(error);
-  const reason =
-    timedOutAfterMs !== undefined ? `timed out after ${timedOutAfterMs} ms` : (code && REASONS[code]) || "request failed";
-  const timedOut = timedOutAfterMs !== undefined || (code !== undefined && TIMEOUT_CODES.has(code));
-  return new TransportError(`${where}: ${reason}${code ? ` (${code})` : ""}`, { cause: error, timedOut });
-}
-
-function findCode(error: unknown): string | undefined {
-  for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
 }

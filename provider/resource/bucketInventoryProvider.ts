@@ -58,10 +58,15 @@ export function createBucketInventoryProvider(deps: ProviderDependencies = {}): 
     return client;
   };
 
-  /** For live checks: a client only when this vendor has credentials; any set-up problem skips the checks. */
+  /**
+   * For live checks: a client only when this vendor has credentials (none: the checks are skipped). Credentials
+   * that are set but unusable (a line break in a token, an id without its secret) fail the preview here, naming
+   * the key, instead of the `up` later; a bad retry setting is reported by the operations.
+   */
   const liveClient = (vendor: Vendor): InventoryClient | undefined => {
+    if (!credentialsFor(vendor, stack, env())) return undefined;
     try {
-      return credentialsFor(vendor, stack, env()) ? sharedClient() : undefined;
+      return sharedClient();
     } catch {
       return undefined;
     }

@@ -6,6 +6,7 @@
  */
 import type { CredentialSource, RetryPolicy } from "../client/inventoryClient";
 import { ConfigError } from "../errors";
+import { credentialValueProblem } from "../http/headerValues";
 import { VENDORS, type Vendor } from "../model/inventoryConfig";
 import type { Credentials } from "../signing/signingTypes";
 
@@ -59,10 +60,18 @@ export function readStackConfig(config: { get(key: string): unknown } | undefine
   return out;
 }
 
-function pick(source: Readonly<Record<string, string | undefined>>, names: KeyNames, prefix = ""): Partial<Record<keyof KeyNames, string>> {
+/**
+ * The values set in one source, edge whitespace trimmed. A value that cannot be a credential (a line break from a
+ * wrapped paste, a control character) is a ConfigError naming the key or variable, never the value: sent as a
+ * header it would only fail, or hang, later.
+ */
+function pick(source: Readonly<Record<string, string | undefined>>, names: KeyNames, label: (name: string) => string, prefix = ""): Partial<Record<keyof KeyNames, string>> {
   const get = (k: string) => {
     const v = source[prefix + k];
-    return v === undefined || v.trim() === "" ? undefined : v.trim();
+    if (v === undefined || v.trim() === "") return undefined;
+    const problem = credentialValueProblem(v.trim());
+    if (problem) throw new ConfigError(`${label(prefix + k)} ${problem}: a credential is one line of printable ASCII; set it again`);
+    return v.trim();
   };
   return { id: get(names.id), secret: get(names.secret), token: get(names.token) };
 }
@@ -74,8 +83,8 @@ function pick(source: Readonly<Record<string, string | undefined>>, names: KeyNa
 export function credentialsFor(vendor: Vendor, stack: StackConfig, env: Readonly<Record<string, string | undefined>>): Credentials | undefined {
   const keys = CREDENTIAL_KEYS[vendor];
   const sources = [
-    { found: pick(stack, keys.config, `${CONFIG_NAMESPACE}:`), names: keys.config, where: "stack config key", prefix: `${CONFIG_NAMESPACE}:` },
-    { found: pick(env, keys.env), names: keys.env, where: "environment variable", prefix: "" },
+    { found: pick(stack, keys.config, (k) => `${vendor} credentials: stack config key ${k}`, `${CONFIG_NAMESPACE}:`), names: keys.config, where: "stack config key", prefix: `${CONFIG_NAMESPACE}:` },
+    { found: pick(env, keys.env, (k) => `${vendor} credentials: environment variable ${k}`), names: keys.env, where: "environment variable", prefix: "" },
   ];
   for (const { found, names, where, prefix } of sources) {
     if (!found.id && !found.secret) continue;

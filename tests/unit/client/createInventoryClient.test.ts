@@ -231,3 +231,22 @@ describe("OSS put that may already have landed", () => {
     expect(await client.deleteInventory(refFor("oss"), "a")).toBe(true);
   });
 });
+
+describe("what no retry can fix is tried once", () => {
+  test("an https endpoint whose certificate is not trusted: one connection, a TransportError that says why", async () => {
+    const tls = await startLoopbackServer(() => ({ body: "<x/>" }), { tls: true });
+    let connections = 0;
+    tls.onConnection(() => connections++);
+    const once = createInventoryClient({ credentials: CREDENTIALS, retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2 } });
+    try {
+      const error = await once.getInventory({ ...REFS.s3, endpoint: tls.url }, "a").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TransportError);
+      expect((error as TransportError).retryable).toBe(false);
+      expect((error as Error).message).toMatch(/^reading bucket inventory s3:us-east-1:photos:a: GET https:\/\/127\.0\.0\.1:\d+\/photos\/: the server's certificate is self-signed and not trusted/);
+      expect(connections).toBe(1);
+    } finally {
+      await once.close();
+      await tls.close();
+    }
+  });
+});

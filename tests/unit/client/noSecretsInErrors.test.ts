@@ -93,4 +93,15 @@ describe("no credential, signature or Authorization header in any error", () => 
     expect(visible(error)).not.toMatch(/SENTINEL/);
     expect((error as Error).message).toMatch(/incomplete credentials for oss: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET/);
   });
+
+  test("a token with a line break is refused by name before anything is sent, and nothing is retried", async () => {
+    const client = createInventoryClient({ credentials: { s3: { accessKeyId: "id", secretAccessKey: "secret", securityToken: `${SENTINELS.accessKeyId}\nwrapped` } } });
+    server.handle(() => ({ status: 200 }));
+    const error = await client.getInventory({ ...REFS.s3, endpoint: server.url }, "a").catch((e: unknown) => e);
+    await client.close();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(/credentials\.s3\.securityToken contains a line break/);
+    expect(visible(error)).not.toMatch(/SENTINEL/);
+    expect(server.requests).toHaveLength(0);
+  });
 });

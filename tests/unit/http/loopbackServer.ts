@@ -1,5 +1,12 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
+import { connect, type AddressInfo, type Socket } from "node:net";
+import { join } from "node:path";
+
+/** The self-signed certificate the TLS server presents (fixtures/README.md); trust it with `ca` in a client. */
+export const LOOPBACK_CA = readFileSync(join(__dirname, "fixtures", "loopback-cert.pem"), "utf8");
+const LOOPBACK_KEY = readFileSync(join(__dirname, "fixtures", "loopback-key.pem"), "utf8");
 
 /** A request as the server received it. */
 export interface Received {
@@ -23,6 +30,8 @@ export interface LoopbackServer {
   url: string;
   requests: Received[];
   handle(handler: Handler): void;
+  /** Called for each TCP connection accepted (before any TLS handshake or request). */
+  onConnection(listener: () => void): void;
   close(): Promise<void>;
 }
 
@@ -46,11 +55,14 @@ async function respond(reply: Reply, res: ServerResponse, socket: Socket): Promi
   res.end(body);
 }
 
-/** A node:http server on 127.0.0.1, port 0, that records every request and answers through a swappable handler. */
-export async function startLoopbackServer(initial: Handler = () => ({ status: 200 })): Promise<LoopbackServer> {
+/**
+ * A node:http server (or, with `tls`, https with the fixture certificate) on 127.0.0.1, port 0, that records every
+ * request and answers through a swappable handler.
+ */
+export async function startLoopbackServer(initial: Handler = () => ({ status: 200 }), options: { tls?: boolean } = {}): Promise<LoopbackServer> {
   let handler = initial;
   const requests: Received[] = [];
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
@@ -60,19 +72,43 @@ export async function startLoopbackServer(initial: Handler = () => ({ status: 20
         .then((reply) => respond(reply, res, req.socket))
         .catch(() => req.socket.destroy());
     });
-  });
+  };
+  const server = options.tls ? createTlsServer({ cert: LOOPBACK_CA, key: LOOPBACK_KEY }, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? "https" : "http"}://127.0.0.1:${port}`,
     requests,
     handle: (next) => {
       handler = next;
+    },
+    onConnection: (listener) => {
+      server.on("connection", listener);
     },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * An origin nothing listens on, for as long as the returned `release` is not called: the local port of an open
+ * client connection. The kernel keeps that port bound, so no other server can take it meanwhile (a port that was
+ * merely closed can be reused by anyone at any moment), and a connection to it is refused.
+ */
+export async function refusedOrigin(): Promise<{ origin: string; release(): Promise<void> }> {
+  const holder = await startLoopbackServer();
+  const { port } = new URL(holder.url);
+  const socket = connect({ host: "127.0.0.1", port: Number(port) });
+  await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
+  const origin = `http://127.0.0.1:${socket.localPort}`;
+  return {
+    origin,
+    release: async () => {
+      socket.destroy();
+      await holder.close();
+    },
   };
 }

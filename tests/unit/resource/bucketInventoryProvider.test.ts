@@ -62,6 +62,17 @@ describe("the provider object", () => {
     await expect(provider.delete("oss:cn-hangzhou:photos:daily", {})).rejects.toThrow("deleting bucket inventory oss:cn-hangzhou:photos:daily: no oss credentials");
   });
 
+  it("a credential that can never be sent (a line break in a pasted token) fails the preview, naming the key", async () => {
+    const { provider, client } = setup({ ALIBABA_CLOUD_ACCESS_KEY_ID: "id", ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET });
+    await provider.configure(config({ "bucket-inventory:ossAccessKeyId": "id", "bucket-inventory:ossAccessKeySecret": SECRET, "bucket-inventory:ossSecurityToken": "CAIS\nsentinel" }));
+    const error = await provider.check({}, argsWith("oss")).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      "oss credentials: stack config key bucket-inventory:ossSecurityToken contains a line break (a wrapped paste?): a credential is one line of printable ASCII; set it again",
+    );
+    await expect(provider.create(argsWith("oss"))).rejects.toThrow(/^creating bucket inventory oss:cn-hangzhou:photos:daily: oss credentials: stack config key bucket-inventory:ossSecurityToken contains a line break/);
+    expect(client.calls).toEqual([]);
+  });
+
   it("with credentials: check runs the live look-ups", async () => {
     const { provider } = setup({ ALIBABA_CLOUD_ACCESS_KEY_ID: "id", ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET });
     await provider.configure(config({}));

@@ -65,6 +65,30 @@ describe("credentials: where they come from", () => {
     );
   });
 
+  it.each([
+    ["a line break (a wrapped STS token)", "FwoGZXIvYXdzEN\nr//////////wEaDOUiuC", /contains a line break \(a wrapped paste\?\)/],
+    ["a carriage return and line feed", "FwoGZXIvYXdzEN\r\nrUiuC", /contains a line break/],
+    ["a control character", "FwoGZXIvYXdz\u0007EN", /contains a control character/],
+    ["a non-ASCII character", "FwoGZXIvYXdz\u00a0EN", /outside printable ASCII/],
+    ["a space inside", "FwoGZXIvYXdz EN", /contains a space or tab/],
+  ])("refuses a value with %s when it is read, naming the key or variable and never the value", (_what, value, reason) => {
+    const sentinel = value.replace("FwoGZXIvYXdz", "SENTINELTOKEN");
+    const config = stack({ "bucket-inventory:s3AccessKeyId": "id", "bucket-inventory:s3SecretAccessKey": "secret", "bucket-inventory:s3SessionToken": sentinel });
+    const fromConfig = (() => { try { credentialsFor("s3", config, {}); } catch (e) { return e; } })() as Error;
+    expect(fromConfig).toBeInstanceOf(ConfigError);
+    expect(fromConfig.message).toMatch(/^s3 credentials: stack config key bucket-inventory:s3SessionToken /);
+    expect(fromConfig.message).toMatch(reason);
+    const env = { AWS_ACCESS_KEY_ID: "id", AWS_SECRET_ACCESS_KEY: sentinel };
+    const fromEnv = (() => { try { requireCredentials("s3", {}, env); } catch (e) { return e; } })() as Error;
+    expect(fromEnv).toBeInstanceOf(ConfigError);
+    expect(fromEnv.message).toMatch(/^s3 credentials: environment variable AWS_SECRET_ACCESS_KEY /);
+    for (const error of [fromConfig, fromEnv]) expect(`${error.message}\n${error.stack}`).not.toMatch(/SENTINEL/);
+  });
+
+  it("trims edge whitespace (a trailing newline from `echo`) without complaint", () => {
+    expect(credentialsFor("s3", {}, { AWS_ACCESS_KEY_ID: " id\n", AWS_SECRET_ACCESS_KEY: "secret\r\n" })).toEqual({ accessKeyId: "id", secretAccessKey: "secret" });
+  });
+
   it("ignores empty values", () => {
     expect(credentialsFor("s3", stack({ "bucket-inventory:s3AccessKeyId": "" }), { AWS_ACCESS_KEY_ID: " ", AWS_SECRET_ACCESS_KEY: "" })).toBeUndefined();
   });
