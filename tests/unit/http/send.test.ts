@@ -90,12 +90,12 @@ describe("send", () => {
 /** A dispatcher that accepts every request and never answers, fails or listens to its abort signal. */
 class DeafDispatcher extends Dispatcher {
   dispatched = 0;
-  dispatch(): boolean {
+  override dispatch(): boolean {
     this.dispatched++;
     return true;
   }
-  async close(): Promise<void> {}
-  async destroy(): Promise<void> {}
+  override async close(): Promise<void> {}
+  override async destroy(): Promise<void> {}
 }
 
 describe("send: what can never succeed, and what must end in time", () => {
