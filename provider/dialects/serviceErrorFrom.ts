@@ -35,9 +35,11 @@ export const COMMON_ERROR_CODES: ErrorTable = {
   InternalError: ServerError,
 };
 
-/** Status alone, for codes nobody listed and for responses without a document. */
+/**
+ * Status alone, for codes nobody listed and for responses without a document. A 404 is not among them: only a
+ * vendor's own not-found codes mean "gone" (see `classFor`); any other 404 is a plain ServiceError.
+ */
 export function classForStatus(status: number): ServiceErrorClass {
-  if (status === 404) return NotFoundError;
   if (status === 401 || status === 403) return AccessDeniedError;
   if (status === 409) return ConflictError;
   if (status === 429 || status === 503) return ThrottledError;
@@ -46,9 +48,12 @@ export function classForStatus(status: number): ServiceErrorClass {
   return ServiceError;
 }
 
-/** What a response without an error document is taken to say; HEAD responses never have one. */
-export function bodylessCode(status: number, operation: OperationName): string {
-  if (status === 404) return operation === "describeBucket" ? "NoSuchBucket" : "NotFound";
+/**
+ * What a response without an error document is taken to say; HEAD responses never have one. A bodyless HEAD 404
+ * is the vendor's "no such bucket" only when the vendor's request-id header shows the vendor answered it.
+ */
+export function bodylessCode(status: number, operation: OperationName, fromVendor = true): string {
+  if (status === 404) return operation === "describeBucket" && fromVendor ? "NoSuchBucket" : "HTTP404";
   if (status === 401 || status === 403) return "AccessDenied";
   if (status === 429) return "TooManyRequests";
   if (status === 503) return "ServiceUnavailable";
@@ -57,6 +62,8 @@ export function bodylessCode(status: number, operation: OperationName): string {
 }
 
 export interface ErrorMapping {
+  /** How messages name the vendor: "OSS", "COS", "OBS", "S3". */
+  label: string;
   table: ErrorTable;
   requestIdHeader: string;
   /** OSS: x-oss-ec. */
@@ -67,6 +74,41 @@ export interface ErrorMapping {
 
 const parseErrorDocument = createXmlParser({ arrayPaths: [] });
 
+/** The codes that mean "gone" for this vendor: its table's not-found codes and NoSuchBucket. */
+export function notFoundCodes(mapping: Pick<ErrorMapping, "table">): string[] {
+  const own = Object.keys(mapping.table).filter((code) => mapping.table[code] === NotFoundError);
+  return [...own, ...Object.keys(COMMON_ERROR_CODES).filter((code) => COMMON_ERROR_CODES[code] === NotFoundError)];
+}
+
+/**
+ * The class for a code and status. A not-found code counts only on a 404, and a 404 counts as not-found only with
+ * one of the vendor's own not-found codes: an HTML 404 from a gateway or a wrong endpoint, or a 404 about something
+ * else (NoSuchKey), must never make refresh drop a resource or delete report success.
+ */
+function classFor(code: string, status: number, mapping: ErrorMapping): ServiceErrorClass {
+  const listed = mapping.table[code] ?? COMMON_ERROR_CODES[code];
+  if (listed === NotFoundError) return status === 404 ? NotFoundError : classForStatus(status);
+  return listed ?? classForStatus(status);
+}
+
+/** "a 404 text/html answer from server "nginx"": what answered, from headers only (a body may echo our request). */
+function describeAnswer(response: HttpResponse): string {
+  const clean = (v: string | undefined) => (v ?? "").replace(/[^\x20-\x7e]/g, "").slice(0, 60).trim();
+  const type = clean(response.headers["content-type"]?.split(";")[0]);
+  const server = clean(response.headers.server);
+  return `a ${response.status}${type ? ` ${type}` : ""} answer${server ? ` from server "${server}"` : ""}`;
+}
+
+/** The message for a 404 that is not the vendor's not-found: what answered, and that nothing is taken as gone. */
+function foreign404Message(response: HttpResponse, mapping: ErrorMapping, doc: ErrorDocument | undefined): string {
+  const codes = notFoundCodes(mapping).join(", ");
+  if (doc?.code) {
+    return `${doc.message ?? ""} (a 404 with code ${doc.code} is not one of ${mapping.label}'s not-found answers (${codes}), so nothing is taken as gone)`.trim();
+  }
+  const id = response.headers[mapping.requestIdHeader] ? "" : ` and no ${mapping.requestIdHeader} header`;
+  return `(${describeAnswer(response)} without ${mapping.label}'s error document${id}: is the endpoint ${mapping.label}'s? Nothing is taken as gone)`;
+}
+
 /**
  * Reads `<Error><Code/><Message/><RequestId/>[<EC/>]</Error>` when there is one; only those four fields are
  * kept (vendors also echo StringToSign or SignatureProvided, which never belong in a message).
@@ -74,18 +116,21 @@ const parseErrorDocument = createXmlParser({ arrayPaths: [] });
 export function serviceErrorFrom(response: HttpResponse, operation: OperationName, mapping: ErrorMapping): ServiceError {
   const doc = readErrorDocument(response.body);
   const headerId = response.headers[mapping.requestIdHeader];
+  const vendorCode = doc?.code || bodylessCode(response.status, operation, Boolean(headerId));
+  const Cls = classFor(vendorCode, response.status, mapping);
   const details: ServiceErrorDetails = {
-    vendorCode: doc?.code || bodylessCode(response.status, operation),
+    vendorCode,
     vendorMessage:
-      doc?.message ??
-      mapping.bodylessMessage?.(response.status, operation) ??
-      (response.body.trim() === "" ? "(no error document in the response)" : "(the response body is not an error document)"),
+      response.status === 404 && Cls !== NotFoundError
+        ? foreign404Message(response, mapping, doc)
+        : doc?.message ??
+          mapping.bodylessMessage?.(response.status, operation) ??
+          (response.body.trim() === "" ? "(no error document in the response)" : `(${describeAnswer(response)}, not an error document)`),
     status: response.status,
     requestId: headerId || doc?.requestId || undefined,
     ec: doc?.ec || (mapping.ecHeader ? response.headers[mapping.ecHeader] : undefined) || undefined,
     retryAfterSeconds: parseRetryAfter(response.headers["retry-after"]),
   };
-  const Cls = mapping.table[details.vendorCode] ?? COMMON_ERROR_CODES[details.vendorCode] ?? classForStatus(response.status);
   return new Cls(details);
 }
 

@@ -7,7 +7,8 @@ export const COS_REQUEST_ID_HEADER = "x-cos-request-id";
 
 /**
  * COS codes beyond the shared ones (seed 001; intl.cloud.tencent.com 436/7730). The not-found code for a missing
- * inventory id is not documented: the likely spellings are listed, and any other 404 is a NotFoundError anyway.
+ * inventory id is not documented: the spellings COS's S3-style API family uses are listed (the fake answers
+ * NoSuchInventoryConfiguration). Only these and NoSuchBucket mean "gone"; any other 404 is an error.
  */
 export const COS_ERROR_TABLE: ErrorTable = {
   NoSuchInventory: NotFoundError,
@@ -17,5 +18,5 @@ export const COS_ERROR_TABLE: ErrorTable = {
 };
 
 export function deserializeCosError(response: HttpResponse, operation: OperationName): ServiceError {
-  return serviceErrorFrom(response, operation, { table: COS_ERROR_TABLE, requestIdHeader: COS_REQUEST_ID_HEADER });
+  return serviceErrorFrom(response, operation, { label: "COS", table: COS_ERROR_TABLE, requestIdHeader: COS_REQUEST_ID_HEADER });
 }

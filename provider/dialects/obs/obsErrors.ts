@@ -16,5 +16,5 @@ export const OBS_ERROR_TABLE: ErrorTable = {
 };
 
 export function deserializeObsError(response: HttpResponse, operation: OperationName): ServiceError {
-  return serviceErrorFrom(response, operation, { table: OBS_ERROR_TABLE, requestIdHeader: OBS_REQUEST_ID_HEADER });
+  return serviceErrorFrom(response, operation, { label: "OBS", table: OBS_ERROR_TABLE, requestIdHeader: OBS_REQUEST_ID_HEADER });
 }

@@ -19,6 +19,7 @@ export const OSS_ERROR_TABLE: ErrorTable = {
 
 export function deserializeOssError(response: HttpResponse, operation: OperationName): ServiceError {
   return serviceErrorFrom(response, operation, {
+    label: "OSS",
     table: OSS_ERROR_TABLE,
     requestIdHeader: OSS_REQUEST_ID_HEADER,
     ecHeader: "x-oss-ec",

@@ -24,5 +24,5 @@ function bodylessMessage(status: number, operation: OperationName): string | und
 }
 
 export function deserializeS3Error(response: HttpResponse, operation: OperationName): ServiceError {
-  return serviceErrorFrom(response, operation, { table: S3_ERROR_TABLE, requestIdHeader: S3_REQUEST_ID_HEADER, bodylessMessage });
+  return serviceErrorFrom(response, operation, { label: "S3", table: S3_ERROR_TABLE, requestIdHeader: S3_REQUEST_ID_HEADER, bodylessMessage });
 }

@@ -28,6 +28,8 @@ afterEach(async () => {
 const refFor = (vendor: Vendor): BucketRef => ({ ...REFS[vendor], endpoint: server.url });
 const errorXml = (code: string, message = `${code} happened`) => `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message><RequestId>rid-${code}</RequestId></Error>`;
 const query = (r: Received) => new URL(r.url, "http://x").searchParams;
+/** Each vendor's own "no such configuration" code. */
+const NOT_FOUND: Record<Vendor, string> = { oss: "NoSuchInventory", cos: "NoSuchInventoryConfiguration", obs: "NoSuchInventoryConfiguration", s3: "NoSuchConfiguration" };
 const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as Error);
 
 function listBody(vendor: Vendor, ids: string[], nextToken?: string): string {
@@ -51,14 +53,24 @@ describe.each(VENDORS.map((v) => [v]))("%s through the client", (vendor) => {
 
   test("get reads the configuration back; a missing one or a missing bucket is undefined", async () => {
     const body = DIALECTS[vendor].serializeInventory(FULL[vendor], REFS[vendor]);
-    server.handle((_r, i) => (i === 0 ? { body } : i === 1 ? { status: 404, body: errorXml("NoSuchBucket") } : { status: 404, body: errorXml("NoSuchInventoryX") }));
+    server.handle((_r, i) => (i === 0 ? { body } : i === 1 ? { status: 404, body: errorXml("NoSuchBucket") } : { status: 404, body: errorXml(NOT_FOUND[vendor]) }));
     expect(await client.getInventory(refFor(vendor), "0012")).toStrictEqual(FULL[vendor]);
     expect(await client.getInventory(refFor(vendor), "0012")).toBeUndefined();
     expect(await client.getInventory(refFor(vendor), "0012")).toBeUndefined();
   });
 
+  test("get and delete fail, once, on a 404 that is not the vendor's not-found (NoSuchKey, an HTML page)", async () => {
+    server.handle((_r, i) => (i % 2 === 0 ? { status: 404, body: errorXml("NoSuchKey") } : { status: 404, headers: { "content-type": "text/html" }, body: "<html>Not Found</html>" }));
+    for (const op of [() => client.getInventory(refFor(vendor), "0012"), () => client.getInventory(refFor(vendor), "0012"), () => client.deleteInventory(refFor(vendor), "0012")]) {
+      const error = await failure(op());
+      expect(error).toMatchObject({ code: "BI_ERR_SERVICE", status: 404, retryable: false });
+      expect(error!.message).toMatch(/nothing is taken as gone/i);
+    }
+    expect(server.requests).toHaveLength(3);
+  });
+
   test("delete is true when it deleted, false when it was already gone", async () => {
-    server.handle((_r, i) => (i === 0 ? { status: 204 } : { status: 404, body: errorXml("NoSuchConfiguration") }));
+    server.handle((_r, i) => (i === 0 ? { status: 204 } : { status: 404, body: errorXml(NOT_FOUND[vendor]) }));
     expect(await client.deleteInventory(refFor(vendor), "0012")).toBe(true);
     expect(await client.deleteInventory(refFor(vendor), "0012")).toBe(false);
     expect(server.requests.map((r) => r.method)).toEqual(["DELETE", "DELETE"]);

@@ -70,9 +70,23 @@ describe("describeBucket", () => {
     expect((error as Error).message).toMatch(/^looking up bucket s3:us-east-1:photos: AccessDenied .*expected owner/);
   });
 
-  test.each(VENDORS.map((v) => [v]))("%s: a missing bucket (bare 404) is undefined", async (vendor) => {
-    server.handle(() => ({ status: 404 }));
+  const REQUEST_ID: Record<Vendor, string> = { oss: "x-oss-request-id", cos: "x-cos-request-id", obs: "x-obs-request-id", s3: "x-amz-request-id" };
+  const noSuchBucket = (vendor: Vendor) =>
+    vendor === "cos" || vendor === "s3"
+      ? { status: 404, headers: { [REQUEST_ID[vendor]]: "r1" } }
+      : { status: 404, headers: { [REQUEST_ID[vendor]]: "r1" }, body: "<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist.</Message></Error>" };
+
+  test.each(VENDORS.map((v) => [v]))("%s: a missing bucket (the vendor's NoSuchBucket: a document, or a bodyless HEAD 404 with its request id) is undefined", async (vendor) => {
+    server.handle(() => noSuchBucket(vendor));
     expect(await client.describeBucket(refFor(vendor))).toBeUndefined();
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test.each(VENDORS.map((v) => [v]))("%s: a bare 404 the vendor did not send (no request id, no error document) is an error, not a missing bucket", async (vendor) => {
+    server.handle(() => ({ status: 404, headers: { server: "nginx" } }));
+    const error = await client.describeBucket(refFor(vendor)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "BI_ERR_SERVICE", vendorCode: "HTTP404", retryable: false });
+    expect((error as Error).message).toMatch(/^looking up bucket .*: HTTP404 \(a 404 answer from server "nginx" without .*Nothing is taken as gone\)$/);
     expect(server.requests).toHaveLength(1);
   });
 

@@ -32,7 +32,9 @@ const CASES: [Vendor, number, string, ServiceErrorClass][] = [
   ["oss", 403, "SignatureDoesNotMatch", AccessDeniedError],
   ["oss", 403, "RequestTimeTooSkewed", AccessDeniedError],
   ["cos", 404, "NoSuchBucket", NotFoundError],
-  ["cos", 404, "NoSuchSomethingUndocumented", NotFoundError],
+  ["cos", 404, "NoSuchInventoryConfiguration", NotFoundError],
+  ["cos", 404, "NoSuchInventory", NotFoundError],
+  ["cos", 404, "NoSuchConfiguration", NotFoundError],
   ["cos", 400, "TooManyConfigurations", LimitExceededError],
   ["cos", 400, "InvalidArgument", InvalidArgumentError],
   ["cos", 400, "MalformedXML", InvalidArgumentError],
@@ -116,11 +118,48 @@ describe("responses without an error document", () => {
     expect(DIALECTS.s3.deserializeError(bare(403), "describeBucket").vendorMessage).toMatch(/expected owner/);
   });
 
-  test("a bodyless 404 on an inventory operation is a NotFoundError, not NoSuchBucket", () => {
-    const error = DIALECTS.obs.deserializeError(bare(404), "getInventory");
-    expect(error).toBeInstanceOf(NotFoundError);
-    expect(error.vendorCode).toBe("NotFound");
+  test.each(["oss", "cos", "obs", "s3"] as const)("%s: a bodyless HEAD 404 without the vendor's request id is not NoSuchBucket (the vendor did not answer)", (vendor) => {
+    const error = DIALECTS[vendor].deserializeError(bare(404, { server: "nginx" }), "describeBucket");
+    expect(error).not.toBeInstanceOf(NotFoundError);
+    expect(error.constructor).toBe(ServiceError);
+    expect(error.retryable).toBe(false);
+    expect(error.vendorCode).toBe("HTTP404");
+    expect(error.vendorMessage).toMatch(new RegExp(`^\\(a 404 answer from server "nginx" without ${vendor.toUpperCase()}'s error document and no ${REQUEST_ID_HEADER[vendor]} header: is the endpoint ${vendor.toUpperCase()}'s\\? Nothing is taken as gone\\)$`));
   });
+
+  test("a bodyless 404 on an inventory operation is not \"gone\": the services always send an error document there", () => {
+    const error = DIALECTS.obs.deserializeError(bare(404, { "x-obs-request-id": "r1" }), "getInventory");
+    expect(error).not.toBeInstanceOf(NotFoundError);
+    expect(error.vendorCode).toBe("HTTP404");
+  });
+
+  test.each(["oss", "cos", "obs", "s3"] as const)("%s: an HTML 404 from a gateway is an error that says what answered, never quoting the page", (vendor) => {
+    const page = "<html><head><title>404 Not Found</title></head><body>Authorization: SENTINEL</body></html>";
+    const error = DIALECTS[vendor].deserializeError(bare(404, { "content-type": "text/html; charset=utf-8", server: "nginx/1.25" }, page), "getInventory");
+    expect(error).not.toBeInstanceOf(NotFoundError);
+    expect(error.retryable).toBe(false);
+    expect(error.message).toMatch(/^HTTP404 \(a 404 text\/html answer from server "nginx\/1\.25" without .+'s error document .*Nothing is taken as gone\)$/);
+    expect(error.message).not.toMatch(/SENTINEL/);
+  });
+
+  test.each([
+    ["oss", "NoSuchKey"], ["cos", "NoSuchKey"], ["obs", "NoSuchKey"], ["s3", "NoSuchKey"],
+    ["s3", "NoSuchInventory"], ["oss", "NoSuchConfiguration"], ["obs", "NoSuchUpload"], ["cos", "NoSuchLifecycleConfiguration"],
+  ] as const)("%s: a 404 with another code (%s) is an error naming the vendor's own not-found codes", (vendor, code) => {
+    const error = DIALECTS[vendor].deserializeError(errorResponse(vendor, 404, code), "deleteInventory");
+    expect(error).not.toBeInstanceOf(NotFoundError);
+    expect(error.retryable).toBe(false);
+    expect(error).toMatchObject({ vendorCode: code, status: 404, requestId: `${vendor}-req-1` });
+    expect(error.vendorMessage).toMatch(new RegExp(`^message for ${code} \\(a 404 with code ${code} is not one of ${vendor.toUpperCase()}'s not-found answers \\(.*NoSuchBucket\\), so nothing is taken as gone\\)$`));
+  });
+
+  test.each([["oss", "NoSuchInventory"], ["s3", "NoSuchBucket"], ["obs", "NoSuchInventoryConfiguration"]] as const)(
+    "%s: a not-found code (%s) on another status than 404 is not \"gone\" either",
+    (vendor, code) => {
+      expect(DIALECTS[vendor].deserializeError(errorResponse(vendor, 400, code), "getInventory")).toBeInstanceOf(InvalidArgumentError);
+      expect(DIALECTS[vendor].deserializeError(errorResponse(vendor, 200, code), "getInventory")).not.toBeInstanceOf(NotFoundError);
+    },
+  );
 
   test.each([
     [500, ServerError, "InternalError"],
@@ -139,6 +178,6 @@ describe("responses without an error document", () => {
     const error = DIALECTS.cos.deserializeError(bare(502, {}, "<html><body>Authorization: SENTINEL</body></html>"), "listInventories");
     expect(error).toBeInstanceOf(ServerError);
     expect(error.message).not.toMatch(/SENTINEL/);
-    expect(error.vendorMessage).toBe("(the response body is not an error document)");
+    expect(error.vendorMessage).toBe("(a 502 answer, not an error document)");
   });
 });
