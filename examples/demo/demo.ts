@@ -108,8 +108,15 @@ async function walkthrough(engine: Engine, fake: FakeCloudProcess, main: string,
   show("pulumi destroy", await engine.destroy());
 
   const failed = results.filter((r) => !r.ok);
-  console.log(failed.length === 0 ? "\nEvery step succeeded." : `\n${failed.length} step(s) failed: ${failed.map((r) => r.error).join("; ")}`);
+  console.log(`\n${closingLine(failed, review)}`);
   return failed.length === 0 ? 0 : 1;
+}
+
+/** What happened, in one line: the review preview is meant to fail, so its failure is reported as intended. */
+export function closingLine(failed: OperationResult[], review: OperationResult): string {
+  if (failed.length > 0) return `${failed.length} step(s) went wrong: ${failed.map((r) => r.error).join("; ")}`;
+  const caught = review.steps.reduce((n, step) => n + step.failures.length, 0);
+  return `The review preview failed as intended (${caught} mistake(s) caught before merge, nothing written); every other step succeeded.`;
 }
 
 interface Located {
@@ -148,8 +155,9 @@ async function makeDrift(engine: Engine, url: string): Promise<string[]> {
 function readProject(): { name: string; main: string } {
   const yaml = fs.readFileSync(path.join(projectRoot, "Pulumi.yaml"), "utf8");
   const name = /^name:\s*(\S+)/m.exec(yaml)?.[1] ?? "bucket-inventory-quickstart";
-  const mainDir = /^main:\s*(\S+)/m.exec(yaml)?.[1] ?? "examples/quickstart/";
-  return { name, main: path.join(projectRoot, mainDir, "index.ts") };
+  // `main` names the entry file (a directory also works for the CLI: then its index.ts).
+  const main = /^main:\s*(\S+)/m.exec(yaml)?.[1] ?? "examples/quickstart/index.ts";
+  return { name, main: path.join(projectRoot, main.endsWith(".ts") ? main : path.join(main, "index.ts")) };
 }
 
 /** The first account per vendor in the fake cloud's default seed: the one whose buckets the quick start uses. */

@@ -27,6 +27,8 @@ export interface ConsumerProject {
   tarball: string;
   /** Every path in the tarball, relative to the package root. */
   packedFiles: string[];
+  /** What `npm install` printed (stdout and stderr), e.g. its warnings about install scripts. */
+  installOutput: string;
 }
 
 function filesUnder(entry: string): string[] {
@@ -80,7 +82,7 @@ async function build(target: string): Promise<ConsumerProject> {
   const { manifest, lock } = consumerManifests(packed.filename);
   fs.writeFileSync(path.join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   fs.writeFileSync(path.join(dir, "package-lock.json"), `${JSON.stringify(lock, null, 2)}\n`);
-  await runCommand("npm", ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error"], dir);
+  const installed = await runCommand("npm", ["install", "--offline", "--no-audit", "--no-fund"], dir);
   fs.rmSync(target, { recursive: true, force: true });
   fs.renameSync(work, target);
   const project: ConsumerProject = {
@@ -88,6 +90,7 @@ async function build(target: string): Promise<ConsumerProject> {
     packageDir: path.join(target, "x", "node_modules", "pulumi-bucket-inventory"),
     tarball: path.join(target, packed.filename),
     packedFiles: packed.files.map((f) => f.path).sort(),
+    installOutput: installed.stdout + installed.stderr,
   };
   fs.writeFileSync(path.join(target, "ready.json"), JSON.stringify(project));
   return project;
