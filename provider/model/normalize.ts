@@ -12,7 +12,10 @@ import { FIELD_ALIASES, VENDOR_RULES, rulesFor } from "./vendorRules";
 type Loose = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Loose => v !== null && typeof v === "object" && !Array.isArray(v);
-const isBlank = (v: unknown): boolean => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+/** Not given: undefined, or null (how state says "not set"). An empty string is a value, and check judges it. */
+const isUnset = (v: unknown): v is undefined | null => v === undefined || v === null;
+/** A prefix of "" matches every key, so it means the same as no prefix. */
+const isNoPrefix = (v: unknown): boolean => isUnset(v) || v === "";
 
 /** `oss-cn-hangzhou` (OSS's endpoint spelling) → `cn-hangzhou`; lower case, trimmed. */
 export function normalizeRegion(vendor: unknown, region: unknown): unknown {
@@ -24,8 +27,7 @@ export function normalizeRegion(vendor: unknown, region: unknown): unknown {
 /** Trailing slashes dropped: `http://127.0.0.1:9000/` and `http://127.0.0.1:9000` are one endpoint. */
 export function normalizeEndpoint(endpoint: unknown): unknown {
   if (typeof endpoint !== "string" || isUnknown(endpoint)) return endpoint;
-  const e = endpoint.trim().replace(/\/+$/, "");
-  return e === "" ? undefined : e;
+  return endpoint.trim().replace(/\/+$/, "");
 }
 
 /** true/false, "true"/"True"/"TRUE" (oss2 sends Python's `True`); anything else passes through. */
@@ -103,17 +105,18 @@ function normalizeTags(values: unknown): unknown {
   return tags.length === 0 ? undefined : tags;
 }
 
-/** OSS echoes an all-zero Filter for "no bound": 0 means absent for every numeric member. */
-const zeroIsAbsent = (v: unknown): unknown => (v === 0 ? undefined : v);
-
+/**
+ * A number is a value, 0 included: OSS refuses an upper size bound or a timestamp of 0 (seed 004), so check must
+ * see it. Only an empty prefix means "no prefix": every key starts with "".
+ */
 function normalizeFilter(vendor: Vendor, filter: unknown): unknown {
   if (!isObject(filter)) return filter;
   const out: Loose = {
-    prefix: isBlank(filter.prefix) ? undefined : filter.prefix,
-    lastModifyBeginTimeStamp: zeroIsAbsent(toNumber(filter.lastModifyBeginTimeStamp)),
-    lastModifyEndTimeStamp: zeroIsAbsent(toNumber(filter.lastModifyEndTimeStamp)),
-    lowerSizeBound: zeroIsAbsent(toNumber(filter.lowerSizeBound)),
-    upperSizeBound: zeroIsAbsent(toNumber(filter.upperSizeBound)),
+    prefix: isNoPrefix(filter.prefix) ? undefined : filter.prefix,
+    lastModifyBeginTimeStamp: toNumber(filter.lastModifyBeginTimeStamp),
+    lastModifyEndTimeStamp: toNumber(filter.lastModifyEndTimeStamp),
+    lowerSizeBound: toNumber(filter.lowerSizeBound),
+    upperSizeBound: toNumber(filter.upperSizeBound),
     storageClasses: normalizeStorageClasses(filter.storageClasses, rulesFor(vendor).storageClasses),
     tags: normalizeTags(filter.tags),
   };
@@ -126,7 +129,7 @@ function normalizeEncryption(encryption: unknown): unknown {
   for (const [key, value] of Object.entries(encryption)) {
     if (value === undefined || value === null) continue;
     if (key === "sseKms" && isObject(value)) {
-      out.sseKms = isBlank(value.keyId) ? {} : { keyId: typeof value.keyId === "string" ? value.keyId.trim() : value.keyId };
+      out.sseKms = isUnset(value.keyId) ? {} : { keyId: trimmed(value.keyId) };
     } else {
       out[key] = isObject(value) && Object.keys(value).length === 0 ? {} : value;
     }
@@ -135,7 +138,7 @@ function normalizeEncryption(encryption: unknown): unknown {
 }
 
 function normalizePrefix(vendor: Vendor, prefix: unknown): unknown {
-  if (isBlank(prefix)) return undefined;
+  if (isNoPrefix(prefix)) return undefined;
   // COS stores a destination prefix with a "/" appended when it lacks one; say it that way from the start.
   if (vendor === "cos" && typeof prefix === "string" && !isUnknown(prefix) && !prefix.endsWith("/")) return `${prefix}/`;
   return prefix;
@@ -147,9 +150,9 @@ function normalizeDestination(vendor: Vendor, destination: unknown): unknown {
   const out: Loose = {
     bucket: typeof bucket === "string" && !isUnknown(bucket) ? parseDestinationBucket(bucket).bucket : bucket,
     prefix: normalizePrefix(vendor, destination.prefix),
-    format: isBlank(destination.format) ? "CSV" : canonical(destination.format, FORMATS),
-    accountId: isBlank(destination.accountId) ? undefined : typeof destination.accountId === "number" ? String(destination.accountId) : trimmed(destination.accountId),
-    roleArn: isBlank(destination.roleArn) ? undefined : trimmed(destination.roleArn),
+    format: isUnset(destination.format) ? "CSV" : canonical(destination.format, FORMATS),
+    accountId: isUnset(destination.accountId) ? undefined : typeof destination.accountId === "number" ? String(destination.accountId) : trimmed(destination.accountId),
+    roleArn: isUnset(destination.roleArn) ? undefined : trimmed(destination.roleArn),
     encryption: normalizeEncryption(destination.encryption),
   };
   return compact(out);
@@ -175,10 +178,11 @@ function compact(obj: Loose): Loose | undefined {
 }
 
 /**
- * The canonical form of an inventory configuration for `vendor`: defaults filled (enabled true, format CSV,
- * versions Current, no optional fields), enum casing canonical, lists deduplicated and ordered, ARN spellings of the
- * destination reduced to the bucket name, echoed zero/"All" filter values dropped, COS's trailing "/" on the
- * destination prefix added. Idempotent: normalize(normalize(x)) equals normalize(x).
+ * The canonical form of an inventory configuration for `vendor`: defaults filled where a value is not given
+ * (enabled true, format CSV, versions Current, no optional fields), enum casing canonical, lists deduplicated and
+ * ordered, ARN spellings of the destination reduced to the bucket name, an empty prefix and the "All" storage
+ * class (seed 004: the default) dropped, COS's trailing "/" on the destination prefix added. A given value is never
+ * taken for "not set" because it is falsy (0, "", false): check judges it. Idempotent.
  */
 export function normalizeConfig(vendor: Vendor, raw: unknown): InventoryConfig {
   if (!isObject(raw)) return raw as unknown as InventoryConfig;
@@ -190,7 +194,7 @@ export function normalizeConfig(vendor: Vendor, raw: unknown): InventoryConfig {
     filter: normalizeFilter(known, raw.filter),
     destination: normalizeDestination(known, raw.destination),
     schedule: isObject(raw.schedule) ? { frequency: canonical(raw.schedule.frequency, FREQUENCIES) } : raw.schedule,
-    includedObjectVersions: isBlank(raw.includedObjectVersions) ? "Current" : canonical(raw.includedObjectVersions, OBJECT_VERSIONS),
+    includedObjectVersions: isUnset(raw.includedObjectVersions) ? "Current" : canonical(raw.includedObjectVersions, OBJECT_VERSIONS),
     optionalFields: normalizeFieldList(raw.optionalFields ?? [], rulesFor(known).optionalFields),
     incrementalInventory: normalizeIncremental(known, raw.incrementalInventory),
   };

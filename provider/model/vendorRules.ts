@@ -55,6 +55,8 @@ export interface VendorRules {
 export const OSS_TIMESTAMP_RANGE = { min: 1262275200, max: 253402271999 } as const;
 /** 48.8 TB, OSS's documented ceiling for the size bounds. */
 export const OSS_MAX_SIZE_BOUND = 48.8 * 1024 ** 4;
+/** Seed 004: LowerSizeBound "0 B to 48.8 TB", UpperSizeBound "greater than 0 B to 48.8 TB". */
+export const OSS_MIN_SIZE_BOUND = { lowerSizeBound: 0, upperSizeBound: 1 } as const;
 
 const SIMPLE_ID = /^[A-Za-z0-9._-]+$/;
 const SIMPLE_ID_TEXT = "letters, digits, '-', '.' and '_'";

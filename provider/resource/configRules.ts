@@ -4,7 +4,7 @@
  * inventory (OSS, Mexico, 600 s). The destination has its own file. Unknown values are skipped, never failed.
  */
 import { FREQUENCIES, OBJECT_VERSIONS, type Vendor } from "../model/inventoryConfig";
-import { OSS_MAX_SIZE_BOUND, OSS_TIMESTAMP_RANGE, rulesFor, type VendorRules } from "../model/vendorRules";
+import { OSS_MAX_SIZE_BOUND, OSS_MIN_SIZE_BOUND, OSS_TIMESTAMP_RANGE, rulesFor, type VendorRules } from "../model/vendorRules";
 import { CheckFailures, article, isObject, known, oneOf, quote, bare } from "./checkFailures";
 import type { BucketInventoryInputs } from "./resourceArgs";
 
@@ -77,8 +77,11 @@ function checkFilterValues(rules: VendorRules, filter: Record<string, unknown>, 
   const lower = filter.lowerSizeBound;
   const upper = filter.upperSizeBound;
   for (const [name, value] of [["lowerSizeBound", lower], ["upperSizeBound", upper]] as const) {
-    if (checkInteger(`filter.${name}`, value, f) && value > OSS_MAX_SIZE_BOUND) {
+    if (!checkInteger(`filter.${name}`, value, f)) continue;
+    if (value > OSS_MAX_SIZE_BOUND) {
       f.add(`filter.${name}`, `${value} is above ${OSS_MAX_SIZE_BOUND} bytes (48.8 TB), the most ${rules.label} accepts`);
+    } else if (value < OSS_MIN_SIZE_BOUND[name]) {
+      f.add(`filter.${name}`, `${value} is not allowed; ${rules.label} takes an upper size bound greater than 0 bytes`);
     }
   }
   if (typeof lower === "number" && typeof upper === "number" && lower > upper) {

@@ -99,7 +99,12 @@ function checkEncryption(vendor: Vendor, encryption: unknown, f: CheckFailures):
   if (kind === "sseKms") {
     const keyId = isObject(value) ? value.keyId : undefined;
     if (vendor === "s3" && keyId === undefined) f.add("destination.encryption.sseKms.keyId", "is required by S3: the KMS key ARN");
-    else if (known(keyId) && keyId !== undefined && typeof keyId !== "string") f.add("destination.encryption.sseKms.keyId", `${quote(keyId)} is not a string`);
+    else if (!known(keyId) || keyId === undefined) return;
+    else if (typeof keyId !== "string") f.add("destination.encryption.sseKms.keyId", `${quote(keyId)} is not a string`);
+    else if (keyId === "") {
+      const instead = vendor === "s3" ? "S3 needs the KMS key ARN" : `leave keyId out for ${rules.label}'s default key`;
+      f.add("destination.encryption.sseKms.keyId", `"" is not a KMS key id; ${instead}`);
+    }
   } else if (known(value) && !(isObject(value) && Object.keys(value).length === 0)) {
     f.add(`destination.encryption.${kind}`, `${quote(value)} takes no settings; write ${kind}: {}`);
   }

@@ -55,7 +55,7 @@ export function normalizeArgs(raw: unknown): BucketInventoryInputs {
 
 export function bucketRefOf(args: Pick<BucketInventoryInputs, "vendor" | "region" | "bucket" | "endpoint">): BucketRef {
   const ref: BucketRef = { vendor: args.vendor, region: args.region, bucket: args.bucket };
-  if (args.endpoint) ref.endpoint = args.endpoint;
+  if (args.endpoint !== undefined) ref.endpoint = args.endpoint;
   return ref;
 }
 
@@ -84,7 +84,7 @@ export function outputsOf(identity: BucketInventoryInputs, reported: InventoryCo
     ...config,
     resourceId: resourceIdOfArgs(identity),
   };
-  if (identity.endpoint) out.endpoint = identity.endpoint;
+  if (identity.endpoint !== undefined) out.endpoint = identity.endpoint;
   return out;
 }
 

@@ -23,11 +23,6 @@ const parse = createXmlParser({
   arrayPaths: configArrayPaths(LIST_ROOTS, ["OptionalFields.Field", "IncrementalInventory.OptionalFields.Field"]),
 });
 
-/** OSS echoes an all-zero Filter for a configuration that set none: a 0 here means "not set". */
-function positive(value: number | undefined): number | undefined {
-  return value === 0 ? undefined : value;
-}
-
 function readFilter(config: XmlElement): InventoryFilter | undefined {
   const f = config.child("Filter");
   if (!f) return undefined;
@@ -37,10 +32,10 @@ function readFilter(config: XmlElement): InventoryFilter | undefined {
     .filter((s) => s !== "");
   return nonEmpty<InventoryFilter>({
     prefix: optionalText(f, "Prefix"),
-    lastModifyBeginTimeStamp: positive(readInteger(f, "LastModifyBeginTimeStamp")),
-    lastModifyEndTimeStamp: positive(readInteger(f, "LastModifyEndTimeStamp")),
-    lowerSizeBound: positive(readInteger(f, "LowerSizeBound")),
-    upperSizeBound: positive(readInteger(f, "UpperSizeBound")),
+    lastModifyBeginTimeStamp: readInteger(f, "LastModifyBeginTimeStamp"),
+    lastModifyEndTimeStamp: readInteger(f, "LastModifyEndTimeStamp"),
+    lowerSizeBound: readInteger(f, "LowerSizeBound"),
+    upperSizeBound: readInteger(f, "UpperSizeBound"),
     storageClasses: classes.length > 0 ? classes : undefined,
   });
 }

@@ -17,10 +17,11 @@ describe("deserialize reads what the vendors actually send", () => {
     });
   });
 
-  test("OSS: another element order, True, an echoed all-zero Filter and unknown elements", () => {
+  test("OSS: another element order, True, a 0 size bound read as 0 (not as absent) and unknown elements", () => {
     expect(oss.deserializeInventory(OSS_OSS2_STYLE)).toStrictEqual({
       id: "test-config-id",
       enabled: true,
+      filter: { lowerSizeBound: 0 },
       destination: { bucket: "dest", prefix: "destination-prefix", format: "CSV", accountId: "1000000000000001", roleArn: "acs:ram::1000000000000001:role/r", encryption: { sseOss: {} } },
       schedule: { frequency: "Weekly" },
       includedObjectVersions: "Current",

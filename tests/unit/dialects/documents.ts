@@ -46,12 +46,12 @@ export const OSS_DOC_EXAMPLE = `<?xml version="1.0" encoding="UTF-8"?>
   </InventoryConfiguration>`;
 
 /**
- * What oss2 (aliyun-oss-python-sdk xml_utils) writes: its own element order, `True` for IsEnabled, SSE-OSS, and
- * what a GET echoes for a configuration without filters: an all-zero Filter. Plus elements of a newer API.
+ * What oss2 (aliyun-oss-python-sdk xml_utils) writes: its own element order, `True` for IsEnabled, SSE-OSS, an
+ * empty Prefix and a 0 LowerSizeBound (seed 004: "0 B to 48.8 TB"). Plus elements of a newer API.
  */
 export const OSS_OSS2_STYLE = `<InventoryConfiguration><Id>test-config-id</Id><IsEnabled>True</IsEnabled>
 <IncludedObjectVersions>Current</IncludedObjectVersions>
-<Filter><Prefix></Prefix><LastModifyBeginTimeStamp>0</LastModifyBeginTimeStamp><LastModifyEndTimeStamp>0</LastModifyEndTimeStamp><LowerSizeBound>0</LowerSizeBound><UpperSizeBound>0</UpperSizeBound></Filter>
+<Filter><Prefix></Prefix><LowerSizeBound>0</LowerSizeBound></Filter>
 <Schedule><Frequency>Weekly</Frequency><DayOfMonth>15</DayOfMonth></Schedule>
 <OptionalFields><Field>Size</Field></OptionalFields>
 <Destination><OSSBucketDestination><AccountId>1000000000000001</AccountId><RoleArn>acs:ram::1000000000000001:role/r</RoleArn><Bucket>acs:oss:::dest</Bucket><Format>CSV</Format><Prefix>destination-prefix</Prefix><Encryption><SSE-OSS/></Encryption><Future a="1"><X>y</X></Future></OSSBucketDestination></Destination>

@@ -40,6 +40,13 @@ describe.each(VENDORS.map((v) => [v]))("%s serialize → deserialize", (vendor) 
     expect(back.filter?.prefix).toBeUndefined();
   });
 
+  test("a 0 goes on the wire and comes back as 0, never as absent", () => {
+    if (vendor !== "oss") return;
+    const config = { ...FULL.oss, filter: { lowerSizeBound: 0 } };
+    expect(DIALECTS.oss.serializeInventory(config, REFS.oss)).toContain("<LowerSizeBound>0</LowerSizeBound>");
+    expect(roundTrip(vendor, config)).toStrictEqual(config);
+  });
+
   test("markup characters in values survive", () => {
     const config = { ...minimal(vendor), filter: { prefix: `a<b>&"c'/ d` } };
     expect(roundTrip(vendor, config)).toStrictEqual(config);

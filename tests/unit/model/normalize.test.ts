@@ -49,10 +49,13 @@ describe("normalizeConfig", () => {
     }
   });
 
-  it("drops OSS's echoed all-zero filter values and an empty filter", () => {
-    const echoed = { prefix: "", lastModifyBeginTimeStamp: "0", lastModifyEndTimeStamp: 0, lowerSizeBound: "0", upperSizeBound: 0 };
-    expect(normalizeConfig("oss", { ...base, filter: echoed }).filter).toBeUndefined();
-    expect(normalizeConfig("oss", { ...base, filter: { ...echoed, prefix: "logs/", lowerSizeBound: "1024" } }).filter).toEqual({ prefix: "logs/", lowerSizeBound: 1024 });
+  it("keeps a 0 in the filter as a value (check judges it) and drops only an empty prefix", () => {
+    const zeros = { prefix: "", lastModifyBeginTimeStamp: "0", lastModifyEndTimeStamp: 0, lowerSizeBound: "0", upperSizeBound: 0 };
+    expect(normalizeConfig("oss", { ...base, filter: zeros }).filter).toEqual({
+      lastModifyBeginTimeStamp: 0, lastModifyEndTimeStamp: 0, lowerSizeBound: 0, upperSizeBound: 0,
+    });
+    expect(normalizeConfig("oss", { ...base, filter: { prefix: "" } }).filter).toBeUndefined();
+    expect(normalizeConfig("oss", { ...base, filter: { prefix: "  " } }).filter).toEqual({ prefix: "  " });
   });
 
   it('treats ["All"] storage classes as no storage-class filter, and orders the rest', () => {
@@ -66,9 +69,12 @@ describe("normalizeConfig", () => {
     expect(normalizeConfig("s3", { ...base, destination: { bucket: "r", prefix: "inv" } }).destination.prefix).toBe("inv");
   });
 
-  it("drops empty strings and an empty KMS key id", () => {
-    const n = normalizeConfig("oss", { ...base, destination: { bucket: "r", prefix: "", accountId: " ", encryption: { sseKms: { keyId: "" } } } });
-    expect(n.destination).toEqual({ bucket: "r", format: "CSV", encryption: { sseKms: {} } });
+  it("drops an empty destination prefix, and keeps other empty strings for check to refuse", () => {
+    const n = normalizeConfig("oss", { ...base, destination: { bucket: "r", prefix: "", accountId: " ", roleArn: "", format: "", encryption: { sseKms: { keyId: "" } } } });
+    expect(n.destination).toEqual({ bucket: "r", accountId: "", roleArn: "", format: "", encryption: { sseKms: { keyId: "" } } });
+    expect(normalizeConfig("oss", { ...base, destination: { bucket: "r", encryption: { sseKms: {} } } }).destination).toEqual({ bucket: "r", format: "CSV", encryption: { sseKms: {} } });
+    expect(normalizeConfig("oss", { ...base, includedObjectVersions: "" }).includedObjectVersions).toBe("");
+    expect(normalizeConfig("oss", { ...base, includedObjectVersions: null }).includedObjectVersions).toBe("Current");
   });
 
   it("orders tags and drops duplicates", () => {
@@ -118,7 +124,7 @@ describe("identity spellings", () => {
 
   it("drops an endpoint's trailing slash", () => {
     expect(normalizeEndpoint("http://127.0.0.1:9000/")).toBe("http://127.0.0.1:9000");
-    expect(normalizeEndpoint("")).toBeUndefined();
+    expect(normalizeEndpoint("")).toBe("");
   });
 
   it("parses each vendor's destination ARN", () => {

@@ -125,6 +125,31 @@ describe("check: static rules", () => {
       'filter.storageClasses: "Glacier" is not an OSS storage class; use any of Standard, IA, Archive, ColdArchive',
     ]],
     ["OSS advanced filters in Qingdao", "oss", { region: "cn-qingdao", "filter.storageClasses": ["ia", "Standard"], "filter.lowerSizeBound": "1024" }, []],
+    // a falsy value is a value: refused where the vendor refuses it, never taken for "not set"
+    ["OSS upperSizeBound 0 (seed 004: greater than 0 B)", "oss", { region: "cn-qingdao", "filter.upperSizeBound": 0 }, [
+      "filter.upperSizeBound: 0 is not allowed; OSS takes an upper size bound greater than 0 bytes",
+    ]],
+    ["OSS lastModifyBeginTimeStamp 0", "oss", { region: "cn-qingdao", "filter.lastModifyBeginTimeStamp": 0 }, [
+      "filter.lastModifyBeginTimeStamp: 0 is outside [1262275200, 253402271999], the epoch seconds OSS accepts",
+    ]],
+    ["OSS lastModifyEndTimeStamp 0", "oss", { region: "cn-qingdao", "filter.lastModifyEndTimeStamp": "0" }, [
+      "filter.lastModifyEndTimeStamp: 0 is outside [1262275200, 253402271999], the epoch seconds OSS accepts",
+    ]],
+    ["OSS lowerSizeBound 0 is allowed (seed 004: 0 B to 48.8 TB)", "oss", { region: "cn-qingdao", "filter.lowerSizeBound": 0 }, []],
+    ["OSS lowerSizeBound 0 is still a size filter, so region-bound", "oss", { "filter.lowerSizeBound": 0 }, [
+      "filter.lowerSizeBound: 0 cannot be used in cn-hangzhou; OSS offers the last-modified, size and storage-class filters only in cn-qingdao, cn-huhehaote and eu-central-1",
+    ]],
+    ["an empty format is not CSV", "oss", { "destination.format": "" }, ['destination.format: "" is not supported by OSS; use "CSV"']],
+    ["empty includedObjectVersions is not Current", "s3", { includedObjectVersions: "" }, ['includedObjectVersions: "" is not supported by S3; use "All" or "Current"']],
+    ["an empty COS accountId is not left out", "cos", { "destination.accountId": "" }, ['destination.accountId: "" is not a Tencent Cloud account UIN (digits)']],
+    ["an empty OSS roleArn", "oss", { "destination.roleArn": "" }, ['destination.roleArn: "" is not a RAM role ARN "acs:ram::<uid>:role/<name>"']],
+    ["an empty KMS key id is not the default key", "oss", { "destination.encryption": { sseKms: { keyId: "" } } }, [
+      `destination.encryption.sseKms.keyId: "" is not a KMS key id; leave keyId out for OSS's default key`,
+    ]],
+    ["an empty S3 KMS key id", "s3", { "destination.encryption": { sseKms: { keyId: " " } } }, [
+      'destination.encryption.sseKms.keyId: "" is not a KMS key id; S3 needs the KMS key ARN',
+    ]],
+    ["an empty endpoint is not the vendor's own", "s3", { endpoint: "" }, ['endpoint: "" is not an http(s) URL such as "http://127.0.0.1:9000"']],
     ["COS tags need a key", "cos", { "filter.tags": [{ key: "", value: "x" }] }, [
       'filter.tags: {"key":"","value":"x"} is not a tag; write { key: "...", value: "..." } with a non-empty key',
     ]],
