@@ -30,16 +30,14 @@ export interface DestinationArgs {
 
 export interface FilterArgs {
   prefix?: pulumi.Input<string>;
-  /** OSS (Qingdao, Hohhot, Frankfurt only) and COS: epoch seconds. */
+  /** OSS (Qingdao, Hohhot, Frankfurt only): epoch seconds. */
   lastModifyBeginTimeStamp?: pulumi.Input<number>;
   lastModifyEndTimeStamp?: pulumi.Input<number>;
   /** OSS (Qingdao, Hohhot, Frankfurt only): bytes. */
   lowerSizeBound?: pulumi.Input<number>;
   upperSizeBound?: pulumi.Input<number>;
-  /** OSS: Standard, IA, Archive, ColdArchive; COS: its own class names. */
+  /** OSS (Qingdao, Hohhot, Frankfurt only): Standard, IA, Archive, ColdArchive. */
   storageClasses?: pulumi.Input<pulumi.Input<string>[]>;
-  /** COS only. */
-  tags?: pulumi.Input<pulumi.Input<{ key: pulumi.Input<string>; value: pulumi.Input<string> }>[]>;
 }
 
 /** OSS only, Mexico (na-south-1), for allow-listed accounts. */

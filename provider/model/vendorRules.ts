@@ -5,7 +5,8 @@
  *
  * Sources: the project's vendor research notes (VENDORS.md §1, §3) and the seeds (seeds win): seed 004 (OSS PutBucketInventory: id up to 192
  * characters, advanced filters only in Qingdao/Hohhot/Frankfurt, incremental inventory only in Mexico and
- * allow-listed, 600-second schedule), seed 001 (COS id charset, TooManyConfigurations at 1,000), seed 002 (OBS id
+ * allow-listed, 600-second schedule), seed 001 (COS id charset, Filter/Prefix only, six optional fields,
+ * TooManyConfigurations at 1,000), seed 002 (OBS id
  * up to 64 of letters/digits/-._, 10 per bucket, PrefixExistInclusionRelationship).
  */
 import type { Format, Frequency, Vendor } from "./inventoryConfig";
@@ -13,7 +14,8 @@ import type { Format, Frequency, Vendor } from "./inventoryConfig";
 export type EncryptionKind = "sseOss" | "sseKms" | "sseCos" | "sseS3";
 
 export interface IdRule {
-  maxLength: number;
+  /** `undefined`: the vendor documents no length, so none is enforced (COS). */
+  maxLength?: number;
   /** `undefined`: any characters (OSS only limits length and asks for UTF-8). */
   pattern?: RegExp;
   /** Said in failures: "letters, digits, '-', '.' and '_'". */
@@ -41,6 +43,10 @@ export interface VendorRules {
   /** The API has destination.accountId / destination.roleArn at all, and whether they are required. */
   accountId: "required" | "optional" | "absent";
   roleArn: "required" | "absent";
+  /** What an account id looks like, and how failures name it. */
+  accountIdRule?: { pattern: RegExp; what: string };
+  /** OSS: the RAM role ARN; its first group is the account that owns the role. */
+  roleArnRule?: { pattern: RegExp; what: string };
   /** Filter members beyond `prefix` the vendor has. */
   filterFields: readonly ("time" | "size" | "storageClasses" | "tags")[];
   /** Values a storage-class filter may take; empty: the vendor documents none, so values are not checked. */
@@ -67,9 +73,11 @@ export const VENDOR_RULES: Record<Vendor, VendorRules> = {
     label: "OSS",
     formats: ["CSV"],
     frequencies: ["Daily", "Weekly"],
+    // Seed 004's Field list. Key, VersionId and IsDeleteMarker are there too; seed 003 shows them as fixed leading
+    // report columns, so listing them adds no column (tests/fake/README.md, "Seed choices"). Order: seed 003's.
     optionalFields: [
-      "Size", "LastModifiedDate", "ETag", "StorageClass", "IsMultipartUploaded", "EncryptionStatus",
-      "TransitionTime", "ObjectAcl", "TaggingCount", "ObjectType", "Crc64",
+      "Key", "VersionId", "IsDeleteMarker", "Size", "LastModifiedDate", "ETag", "StorageClass", "IsMultipartUploaded",
+      "EncryptionStatus", "TransitionTime", "ObjectAcl", "TaggingCount", "ObjectType", "Crc64",
     ],
     encryptions: ["sseOss", "sseKms"],
     // Seed 004 limits the length to 192 and sets no character rule (the console's stricter rule is its own).
@@ -80,6 +88,10 @@ export const VENDOR_RULES: Record<Vendor, VendorRules> = {
     putOverwrites: false,
     accountId: "required",
     roleArn: "required",
+    accountIdRule: { pattern: /^\d+$/, what: "an Alibaba Cloud account UID (digits)" },
+    // Seed 004: "acs:ram::uid:role/rolename". A RAM role name is 1-64 letters, digits, "." and "-" (RAM CreateRole);
+    // ROS's RAM::Role also allows "_": the union, so nothing the service may accept is refused (docs/vendor-facts.md).
+    roleArnRule: { pattern: /^acs:ram::(\d+):role\/[A-Za-z0-9._-]{1,64}$/, what: 'a RAM role ARN "acs:ram::<uid>:role/<name>" (name: 1-64 letters, digits, ".", "-", "_")' },
     filterFields: ["time", "size", "storageClasses"],
     // Seed 004 (plus "All", which means no storage-class filter and normalizes away).
     storageClasses: ["Standard", "IA", "Archive", "ColdArchive"],
@@ -89,10 +101,11 @@ export const VENDOR_RULES: Record<Vendor, VendorRules> = {
     incremental: {
       regions: ["na-south-1"],
       frequencySeconds: 600,
+      // Seed 004's incremental Field list, in its order.
       optionalFields: [
-        "SequenceNumber", "RecordType", "RecordTimestamp", "Requester", "RequestId", "SourceIp", "Size",
-        "StorageClass", "LastModifiedDate", "ETag", "IsMultipartUploaded", "ObjectType", "ObjectAcl", "Crc64",
-        "EncryptionStatus",
+        "SequenceNumber", "RecordType", "RecordTimestamp", "Requester", "RequestId", "SourceIp", "Key", "VersionId",
+        "IsDeleteMarker", "Size", "StorageClass", "LastModifiedDate", "ETag", "IsMultipartUploaded", "ObjectType",
+        "ObjectAcl", "Crc64", "EncryptionStatus",
       ],
     },
   },
@@ -103,16 +116,18 @@ export const VENDOR_RULES: Record<Vendor, VendorRules> = {
     frequencies: ["Daily", "Weekly"],
     optionalFields: ["Size", "LastModifiedDate", "StorageClass", "ETag", "IsMultipartUploaded", "ReplicationStatus"],
     encryptions: ["sseCos"],
-    // Charset from seed 001; the length is not documented: 64 like OBS and S3.
-    idRule: { maxLength: 64, pattern: SIMPLE_ID, charsetText: SIMPLE_ID_TEXT },
+    // Charset from seed 001. No public COS document or SDK gives a length (docs/vendor-facts.md): none is enforced.
+    idRule: { pattern: SIMPLE_ID, charsetText: SIMPLE_ID_TEXT },
     maxConfigurations: 1000,
     sameAccount: false,
     prefixesMustNotOverlap: false,
     putOverwrites: true,
     accountId: "optional",
     roleArn: "absent",
-    filterFields: ["time", "storageClasses", "tags"],
-    // COS documents no value list for Filter/And/StorageClass: values pass unchecked.
+    accountIdRule: { pattern: /^\d+$/, what: "a Tencent Cloud account UIN (digits)" },
+    // Seed 001: Filter/Prefix only. Filter/And/{Tag,StorageClass} and Filter/Period appear only in a test-only SDK
+    // struct and a one-time-inventory example, with no value rules (docs/vendor-facts.md): not offered.
+    filterFields: [],
     storageClasses: [],
   },
   obs: {
@@ -154,6 +169,7 @@ export const VENDOR_RULES: Record<Vendor, VendorRules> = {
     putOverwrites: true,
     accountId: "optional",
     roleArn: "absent",
+    accountIdRule: { pattern: /^\d{12}$/, what: "an AWS account id (12 digits)" },
     filterFields: [],
     storageClasses: [],
   },

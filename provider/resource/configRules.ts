@@ -90,14 +90,6 @@ function checkFilterValues(rules: VendorRules, filter: Record<string, unknown>, 
   if (rules.storageClasses.length > 0) {
     checkFieldList("filter.storageClasses", filter.storageClasses, rules.storageClasses, `${article(rules.label)} storage class`, f);
   }
-  if (known(filter.tags)) {
-    const tags = Array.isArray(filter.tags) ? filter.tags : [filter.tags];
-    for (const tag of tags) {
-      if (known(tag) && (!isObject(tag) || typeof tag.key !== "string" || tag.key === "" || typeof tag.value !== "string")) {
-        f.add("filter.tags", `${quote(tag)} is not a tag; write { key: "...", value: "..." } with a non-empty key`);
-      }
-    }
-  }
 }
 
 function checkIncremental(rules: VendorRules, region: unknown, inc: unknown, f: CheckFailures): void {

@@ -17,12 +17,6 @@ const ARN_EXAMPLE: Record<Vendor, string> = {
   s3: '"arn:aws:s3:::<bucket>"',
 };
 const ARN_VENDOR = { oss: "oss", cos: "cos", s3: "s3" } as const;
-export const RAM_ROLE_ARN = /^acs:ram::(\d+):role\/[^\s]+$/;
-const ACCOUNT_ID: Partial<Record<Vendor, [RegExp, string]>> = {
-  oss: [/^\d+$/, "an Alibaba Cloud account UID (digits)"],
-  cos: [/^\d+$/, "a Tencent Cloud account UIN (digits)"],
-  s3: [/^\d{12}$/, "an AWS account id (12 digits)"],
-};
 
 function checkBucket(vendor: Vendor, region: unknown, source: unknown, raw: unknown, f: CheckFailures): void {
   const label = rulesFor(vendor).label;
@@ -55,8 +49,8 @@ function checkAccount(vendor: Vendor, d: Record<string, unknown>, f: CheckFailur
     f.add("destination.accountId", `${quote(accountId)}: ${rules.label} has no destination account (it requires the source's own account); remove it`);
   } else if (rules.accountId === "required" && accountId === undefined) {
     f.add("destination.accountId", `is required by ${rules.label}: the account id that owns the destination bucket`);
-  } else if (known(accountId)) {
-    const [pattern, what] = ACCOUNT_ID[vendor] ?? [/./, ""];
+  } else if (known(accountId) && rules.accountIdRule) {
+    const { pattern, what } = rules.accountIdRule;
     if (typeof accountId !== "string" || !pattern.test(accountId)) f.add("destination.accountId", `${quote(accountId)} is not ${what}`);
   }
   if (rules.roleArn === "absent") {
@@ -67,10 +61,10 @@ function checkAccount(vendor: Vendor, d: Record<string, unknown>, f: CheckFailur
     f.add("destination.roleArn", `is required by ${rules.label}: the RAM role it assumes to write reports, "acs:ram::<uid>:role/<name>"`);
     return;
   }
-  if (!known(roleArn)) return;
-  const m = typeof roleArn === "string" ? RAM_ROLE_ARN.exec(roleArn) : null;
+  if (!known(roleArn) || !rules.roleArnRule) return;
+  const m = typeof roleArn === "string" ? rules.roleArnRule.pattern.exec(roleArn) : null;
   if (!m) {
-    f.add("destination.roleArn", `${quote(roleArn)} is not a RAM role ARN "acs:ram::<uid>:role/<name>"`);
+    f.add("destination.roleArn", `${quote(roleArn)} is not ${rules.roleArnRule.what}`);
   } else if (typeof accountId === "string" && known(accountId) && m[1] !== accountId) {
     f.add("destination.roleArn", `${quote(roleArn)} belongs to account ${m[1]}, destination.accountId is ${quote(accountId)}; ${rules.label} requires the same account`);
   }

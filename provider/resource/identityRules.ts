@@ -53,7 +53,7 @@ function checkInventoryId(vendor: Vendor, id: unknown, f: CheckFailures): void {
   }
   const rule = rulesFor(vendor);
   const length = [...id].length;
-  if (length > rule.idRule.maxLength) {
+  if (rule.idRule.maxLength !== undefined && length > rule.idRule.maxLength) {
     f.add("inventoryId", `${quote(id)} is ${length} characters long; ${rule.label} allows at most ${rule.idRule.maxLength}`);
   }
   if (rule.idRule.pattern && !rule.idRule.pattern.test(id)) {

@@ -22,7 +22,11 @@ const parse = createXmlParser({
   arrayPaths: configArrayPaths(LIST_ROOTS, ["OptionalFields.Field", "Filter.And.Tag", "Filter.And.StorageClass"]),
 });
 
-/** Both `Filter/Prefix` and `Filter/And/{Prefix, Tag, StorageClass}`, plus `Filter/Period`. */
+/**
+ * `Filter/Prefix`, and what a configuration made elsewhere (console, cos-go-sdk-v5) may hold: `Filter/And/{Prefix,
+ * Tag, StorageClass}` and `Filter/Period`. We never send those (seed 001), but reading them makes such a filter show
+ * as drift at refresh instead of hiding it.
+ */
 function readFilter(config: XmlElement): InventoryFilter | undefined {
   const f = config.child("Filter");
   if (!f) return undefined;

@@ -6,26 +6,9 @@ export function cosDestinationArn(bucket: string, region: string): string {
   return `qcs::cos:${region}::${bucket}`;
 }
 
-/**
- * Plain `Filter/Prefix` (cos-nodejs-sdk-v5 and the doc example) unless tags or storage classes are set, which
- * need the newer `Filter/And/{Prefix, Tag*, StorageClass*}`; `Filter/Period` carries the time window.
- */
+/** Seed 001's `Filter/Prefix`, the only filter COS documents for PUT Bucket inventory (docs/vendor-facts.md). */
 function filterNode(filter: InventoryFilter | undefined): XmlNode | undefined {
-  if (!filter) return undefined;
-  const needsAnd = (filter.tags?.length ?? 0) > 0 || (filter.storageClasses?.length ?? 0) > 0;
-  const period = element(
-    "Period",
-    leaf("StartTime", filter.lastModifyBeginTimeStamp),
-    leaf("EndTime", filter.lastModifyEndTimeStamp),
-  );
-  if (!needsAnd) return element("Filter", leaf("Prefix", filter.prefix), period);
-  const and = element(
-    "And",
-    leaf("Prefix", filter.prefix),
-    ...(filter.tags ?? []).map((t) => element("Tag", leaf("Key", t.key), leaf("Value", t.value))),
-    ...(filter.storageClasses ?? []).map((c) => leaf("StorageClass", c)),
-  );
-  return element("Filter", and, period);
+  return filter && element("Filter", leaf("Prefix", filter.prefix));
 }
 
 /**

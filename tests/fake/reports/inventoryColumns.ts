@@ -2,6 +2,7 @@ import type { FakeVendor, ObjectRecord } from "../objects/objectRecord";
 import type { ReportConfig } from "./reportTypes";
 
 const VERSION_COLUMNS = ["VersionId", "IsLatest", "IsDeleteMarker"];
+const FIXED_COLUMNS = ["Bucket", "Key", ...VERSION_COLUMNS];
 
 /** OBS writes its optional fields in this fixed order whatever order they were configured in (its fileSchema). */
 const OBS_FIELD_ORDER = [
@@ -15,12 +16,14 @@ const OBS_FIELD_ORDER = [
 export function inventoryColumns(vendor: FakeVendor, config: ReportConfig): string[] {
   const leading = vendor === "cos" ? ["Appid", "Bucket", "Key"] : ["Bucket", "Key"];
   const versions = config.includedObjectVersions === "All" ? VERSION_COLUMNS : [];
+  // OSS takes Key, VersionId and IsDeleteMarker as optional fields (seed 004), but they are fixed columns (seed 003).
+  const fields = config.optionalFields.filter((f) => !FIXED_COLUMNS.includes(f));
   const optional = vendor === "obs"
     ? [
-      ...OBS_FIELD_ORDER.filter((f) => config.optionalFields.includes(f)),
-      ...config.optionalFields.filter((f) => !OBS_FIELD_ORDER.includes(f)),
+      ...OBS_FIELD_ORDER.filter((f) => fields.includes(f)),
+      ...fields.filter((f) => !OBS_FIELD_ORDER.includes(f)),
     ]
-    : config.optionalFields;
+    : fields;
   return [...leading, ...versions, ...optional];
 }
 

@@ -14,9 +14,8 @@ const FULL: Record<Vendor, string> = {
     fields: ["TransitionTime", "Size", "ObjectAcl", "ETag", "Crc64", "TaggingCount", "ObjectType", "StorageClass", "IsMultipartUploaded", "EncryptionStatus", "LastModifiedDate"],
   }).replace("</Prefix></OSSBucketDestination>", "</Prefix><Encryption><SSE-KMS><KeyId>key-1</KeyId></SSE-KMS></Encryption></OSSBucketDestination>"),
   cos: configXml("cos", {
-    id: "full", destPrefix: "inv/", versions: "Current", accountId: MAIN.cos.accountId,
-    filter: "<Filter><And><Prefix>img/</Prefix><Tag><Key>team</Key><Value>a</Value></Tag></And><Period><StartTime>1700000000</StartTime></Period></Filter>",
-    fields: ["Size", "LastModifiedDate", "StorageClass", "ETag", "IsMultipartUploaded", "ReplicationStatus", "Crc64", "x-cos-meta-owner"],
+    id: "full", prefix: "img/", destPrefix: "inv/", versions: "Current", accountId: MAIN.cos.accountId,
+    fields: ["Size", "LastModifiedDate", "StorageClass", "ETag", "IsMultipartUploaded", "ReplicationStatus"],
   }).replace("</Prefix></COSBucketDestination>", "</Prefix><Encryption><SSE-COS/></Encryption></COSBucketDestination>"),
   obs: configXml("obs", {
     id: "full", prefix: "img/", destPrefix: "inv", versions: "Current",

@@ -31,6 +31,7 @@ describe("id rules", () => {
     ["oss", "a".repeat(193), false],
     ["cos", "Report_1.a-b", true],
     ["cos", "bad~id", false],
+    ["cos", "c".repeat(200), true],
     ["obs", "a".repeat(64), true],
     ["obs", "a".repeat(65), false],
     ["obs", "bad*id", false],
@@ -69,10 +70,38 @@ describe("enumerated values", () => {
     await expectError(api(vendor).put({ id: "daily", fields: ["Size", "NotAField"] }), 400, code);
   });
 
-  it("OSS refuses the seed sample's TransistionTime spelling (EC 0020-00000036) and accepts TransitionTime", async () => {
-    const body = await expectError(api("oss").put({ id: "daily", fields: ["TransistionTime"] }), 400, "InvalidArgument");
+  it("OSS refuses a field outside its list with EC 0020-00000036, and accepts the seed sample's TransistionTime as sent", async () => {
+    const body = await expectError(api("oss").put({ id: "daily", fields: ["TransitTime"] }), 400, "InvalidArgument");
     expect(body).toContain("<EC>0020-00000036</EC>");
-    expect((await api("oss").put({ id: "daily", fields: ["TransitionTime"] })).status).toBe(200);
+    expect((await api("oss").put({ id: "daily", fields: ["TransistionTime"] })).status).toBe(200);
+    expect((await api("oss").get("daily")).body).toContain("<Field>TransistionTime</Field>");
+    expect((await api("oss").put({ id: "daily2", fields: ["TransitionTime"] })).status).toBe(200);
+  });
+
+  it("OSS takes Key, VersionId and IsDeleteMarker as optional fields (seed 004's Field list)", async () => {
+    expect((await api("oss").put({ id: "daily", fields: ["Key", "VersionId", "IsDeleteMarker", "Size"] })).status).toBe(200);
+  });
+
+  it.each([
+    ["acs:ram::1000000000000001:role/a/b@c", false],
+    ["acs:ram::1000000000000001:role/bucket-inventory_role.v2", true],
+    [`acs:ram::1000000000000001:role/${"r".repeat(65)}`, false],
+  ])("OSS RoleArn %s accepted: %s", async (roleArn, ok) => {
+    const xml = configXml("oss", { id: "daily" }).replace(/<RoleArn>[^<]*<\/RoleArn>/, `<RoleArn>${roleArn}</RoleArn>`);
+    const res = await api("oss").putXml("daily", xml);
+    expect([res.status, ok ? "" : errorCode(res.body)]).toEqual(ok ? [200, ""] : [400, "InvalidArgument"]);
+  });
+
+  it.each(["Tag", "Crc64", "x-cos-meta-owner"])("COS refuses %s: seed 001 lists six fields", async (field) => {
+    await expectError(api("cos").put({ id: "daily", fields: ["Size", field] }), 400, "InvalidArgument");
+  });
+
+  it.each([
+    ["<Filter><And><Prefix>img/</Prefix><Tag><Key>team</Key><Value>a</Value></Tag></And></Filter>"],
+    ["<Filter><And><StorageClass>ANYTHING</StorageClass></And></Filter>"],
+    ["<Filter><Period><StartTime>5</StartTime><EndTime>9</EndTime></Period></Filter>"],
+  ])("COS has Filter/Prefix only (seed 001): %s is MalformedXML", async (filter) => {
+    await expectError(api("cos").putXml("daily", configXml("cos", { id: "daily", filter })), 400, "MalformedXML");
   });
 
   it.each([

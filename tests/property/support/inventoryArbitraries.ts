@@ -13,36 +13,39 @@ const text = (min: number, max: number) =>
   fc.string({ unit: fc.constantFrom(...TEXT_CHARS), minLength: min, maxLength: max }).filter((s) => s.trim() !== "");
 
 const SIMPLE_ID_CHARS = [..."abcdefghijklmnopqrstuvwxyzABCXYZ0123456789-_."];
-const COS_STORAGE_CLASSES = ["STANDARD", "STANDARD_IA", "ARCHIVE", "DEEP_ARCHIVE", "INTELLIGENT_TIERING", "MAZ_STANDARD"];
 
-/** Ids the vendor accepts. OSS limits only the length; ids are trimmed by every reader, so none has edge spaces. */
+/**
+ * Ids the vendor accepts. OSS limits only the length; ids are trimmed by every reader, so none has edge spaces. COS
+ * documents no length: ids go past 64 to show none is imposed.
+ */
 export function inventoryIdArbitrary(vendor: Vendor): fc.Arbitrary<string> {
   const rule = rulesFor(vendor).idRule;
-  if (!rule.pattern) return text(1, 40).map((s) => s.trim()).filter((s) => s !== "" && [...s].length <= rule.maxLength);
-  return fc.string({ unit: fc.constantFrom(...SIMPLE_ID_CHARS), minLength: 1, maxLength: rule.maxLength });
+  const maxLength = rule.maxLength ?? 100;
+  if (!rule.pattern) return text(1, 40).map((s) => s.trim()).filter((s) => s !== "" && [...s].length <= maxLength);
+  return fc.string({ unit: fc.constantFrom(...SIMPLE_ID_CHARS), minLength: 1, maxLength });
 }
 
 function ordered(a: number, b: number): [number, number] {
   return a <= b ? [a, b] : [b, a];
 }
 
-/** Filter members the vendor has; `advanced` switches on OSS's region-gated time/size/storage-class filters. */
+/**
+ * Filter members the vendor has; `advanced` switches on OSS's region-gated time/size/storage-class filters. A lower
+ * size bound may be 0 (seed 004: "0 B to 48.8 TB"); the upper one is at least 1.
+ */
 function filterArbitrary(vendor: Vendor, advanced: boolean): fc.Arbitrary<InventoryConfig["filter"]> {
   const rules = rulesFor(vendor);
-  const has = (f: "time" | "size" | "storageClasses" | "tags") => rules.filterFields.includes(f) && (advanced || f === "tags");
+  const has = (f: "time" | "size" | "storageClasses" | "tags") => rules.filterFields.includes(f) && advanced;
   const epoch = fc.integer({ min: OSS_TIMESTAMP_RANGE.min, max: 4_102_444_800 });
-  const size = fc.integer({ min: 1, max: Math.floor(OSS_MAX_SIZE_BOUND) });
-  const classes = vendor === "oss" ? rules.storageClasses : COS_STORAGE_CLASSES;
+  const bytes = (min: number) => fc.integer({ min, max: Math.floor(OSS_MAX_SIZE_BOUND) });
+  const classes = rules.storageClasses;
   return fc
     .record(
       {
         prefix: text(1, 24),
         time: has("time") ? fc.tuple(epoch, epoch).map(([a, b]) => ordered(a, b)) : fc.constant(undefined),
-        size: has("size") ? fc.tuple(size, size).map(([a, b]) => ordered(a, b)) : fc.constant(undefined),
+        size: has("size") ? fc.tuple(bytes(0), bytes(1)).map(([a, b]) => ordered(a, b)) : fc.constant(undefined),
         storageClasses: has("storageClasses") ? fc.subarray([...classes], { minLength: 1 }) : fc.constant(undefined),
-        tags: has("tags")
-          ? fc.array(fc.record({ key: text(1, 10).map((s) => s.trim()).filter(Boolean), value: text(1, 10) }), { minLength: 1, maxLength: 3 })
-          : fc.constant(undefined),
       },
       { requiredKeys: [] },
     )
@@ -52,8 +55,6 @@ function filterArbitrary(vendor: Vendor, advanced: boolean): fc.Arbitrary<Invent
       if (f.time) [out.lastModifyBeginTimeStamp, out.lastModifyEndTimeStamp] = f.time;
       if (f.size) [out.lowerSizeBound, out.upperSizeBound] = f.size;
       if (f.storageClasses) out.storageClasses = f.storageClasses;
-      // fc.record builds null-prototype objects: copy into plain ones, as a program would write them.
-      if (f.tags) out.tags = f.tags.map((t) => ({ key: t.key, value: t.value }));
       return Object.keys(out).length > 0 ? out : undefined;
     });
 }

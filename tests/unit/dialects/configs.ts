@@ -44,18 +44,10 @@ export const FULL: Record<Vendor, InventoryConfig> = {
   },
   cos: {
     ...base,
-    filter: {
-      prefix: "myPrefix",
-      lastModifyBeginTimeStamp: 1687276800,
-      lastModifyEndTimeStamp: 1687363200,
-      tags: [
-        { key: "age", value: "18" },
-        { key: "team", value: "a&b" },
-      ],
-      storageClasses: ["STANDARD", "STANDARD_IA"],
-    },
+    // Seed 001: Filter/Prefix only, its six optional fields.
+    filter: { prefix: "myPrefix" },
     destination: { bucket: "destbucket-1250000000", prefix: "list1", format: "CSV", accountId: "100000000001", encryption: { sseCos: {} } },
-    optionalFields: ["Size", "LastModifiedDate", "ETag", "StorageClass", "IsMultipartUploaded", "ReplicationStatus", "Tag", "Crc64"],
+    optionalFields: ["Size", "LastModifiedDate", "ETag", "StorageClass", "IsMultipartUploaded", "ReplicationStatus"],
   },
   obs: {
     ...base,

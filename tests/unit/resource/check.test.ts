@@ -28,6 +28,7 @@ describe("check: static rules", () => {
     ["OSS id may use any characters (seed 004 limits only the length)", "oss", { inventoryId: "日次-report" }, []],
     ["OBS id over 64", "obs", { inventoryId: "x".repeat(65) }, [`inventoryId: "${"x".repeat(65)}" is 65 characters long; OBS allows at most 64`]],
     ["OBS id charset", "obs", { inventoryId: "daily report" }, [`inventoryId: "daily report" has characters OBS does not allow; use letters, digits, '-', '.' and '_'`]],
+    ["COS id past 64 (no documented length)", "cos", { inventoryId: "c".repeat(200) }, []],
     ["COS id charset", "cos", { inventoryId: "daily/1" }, [`inventoryId: "daily/1" has characters COS does not allow; use letters, digits, '-', '.' and '_'`]],
     ["S3 id charset", "s3", { inventoryId: "daily:1" }, [`inventoryId: "daily:1" has characters S3 does not allow; use letters, digits, '-', '.' and '_'`]],
     ["endpoint not a URL", "s3", { endpoint: "127.0.0.1:9000" }, ['endpoint: "127.0.0.1:9000" is not an http(s) URL such as "http://127.0.0.1:9000"']],
@@ -42,7 +43,11 @@ describe("check: static rules", () => {
     ["frequency unknown", "obs", { "schedule.frequency": "Hourly" }, ['schedule.frequency: "Hourly" is not supported by OBS; use "Daily" or "Weekly"']],
     ["versions unknown", "cos", { includedObjectVersions: "Latest" }, ['includedObjectVersions: "Latest" is not supported by COS; use "All" or "Current"']],
     ["OSS optional field", "oss", { optionalFields: ["Size", "ObjectOwner"] }, [
-      'optionalFields: "ObjectOwner" is not an OSS optional field; use any of Size, LastModifiedDate, ETag, StorageClass, IsMultipartUploaded, EncryptionStatus, TransitionTime, ObjectAcl, TaggingCount, ObjectType, Crc64',
+      'optionalFields: "ObjectOwner" is not an OSS optional field; use any of Key, VersionId, IsDeleteMarker, Size, LastModifiedDate, ETag, StorageClass, IsMultipartUploaded, EncryptionStatus, TransitionTime, ObjectAcl, TaggingCount, ObjectType, Crc64',
+    ]],
+    ["OSS Key, VersionId, IsDeleteMarker (seed 004's Field list) and the seed sample's TransistionTime", "oss", {
+      optionalFields: ["Key", "VersionId", "IsDeleteMarker", "TransistionTime"],
+    }, [
     ]],
     ["COS optional field", "cos", { optionalFields: ["EncryptionStatus"] }, [
       'optionalFields: "EncryptionStatus" is not a COS optional field; use any of Size, LastModifiedDate, StorageClass, ETag, IsMultipartUploaded, ReplicationStatus',
@@ -71,7 +76,16 @@ describe("check: static rules", () => {
     ["OSS roleArn required", "oss", { "destination.roleArn": undefined }, [
       'destination.roleArn: is required by OSS: the RAM role it assumes to write reports, "acs:ram::<uid>:role/<name>"',
     ]],
-    ["OSS roleArn form", "oss", { "destination.roleArn": "AliyunOSSRole" }, ['destination.roleArn: "AliyunOSSRole" is not a RAM role ARN "acs:ram::<uid>:role/<name>"']],
+    ["OSS roleArn form", "oss", { "destination.roleArn": "AliyunOSSRole" }, [
+      'destination.roleArn: "AliyunOSSRole" is not a RAM role ARN "acs:ram::<uid>:role/<name>" (name: 1-64 letters, digits, ".", "-", "_")',
+    ]],
+    ["OSS role name with a path or @ (RAM names have neither)", "oss", { "destination.roleArn": "acs:ram::1000000000000001:role/a/b@c" }, [
+      'destination.roleArn: "acs:ram::1000000000000001:role/a/b@c" is not a RAM role ARN "acs:ram::<uid>:role/<name>" (name: 1-64 letters, digits, ".", "-", "_")',
+    ]],
+    ["OSS role name of 65 characters", "oss", { "destination.roleArn": `acs:ram::1000000000000001:role/${"r".repeat(65)}` }, [
+      `destination.roleArn: "acs:ram::1000000000000001:role/${"r".repeat(46)}..." is not a RAM role ARN "acs:ram::<uid>:role/<name>" (name: 1-64 letters, digits, ".", "-", "_")`,
+    ]],
+    ["OSS role names with . - _ (seed 004's bucket-inventory-role)", "oss", { "destination.roleArn": "acs:ram::1000000000000001:role/bucket-inventory_role.v2" }, []],
     ["OSS role in another account", "oss", { "destination.roleArn": "acs:ram::1000000000000002:role/AliyunOSSRole" }, [
       'destination.roleArn: "acs:ram::1000000000000002:role/AliyunOSSRole" belongs to account 1000000000000002, destination.accountId is "1000000000000001"; OSS requires the same account',
     ]],
@@ -142,7 +156,9 @@ describe("check: static rules", () => {
     ["an empty format is not CSV", "oss", { "destination.format": "" }, ['destination.format: "" is not supported by OSS; use "CSV"']],
     ["empty includedObjectVersions is not Current", "s3", { includedObjectVersions: "" }, ['includedObjectVersions: "" is not supported by S3; use "All" or "Current"']],
     ["an empty COS accountId is not left out", "cos", { "destination.accountId": "" }, ['destination.accountId: "" is not a Tencent Cloud account UIN (digits)']],
-    ["an empty OSS roleArn", "oss", { "destination.roleArn": "" }, ['destination.roleArn: "" is not a RAM role ARN "acs:ram::<uid>:role/<name>"']],
+    ["an empty OSS roleArn", "oss", { "destination.roleArn": "" }, [
+      'destination.roleArn: "" is not a RAM role ARN "acs:ram::<uid>:role/<name>" (name: 1-64 letters, digits, ".", "-", "_")',
+    ]],
     ["an empty KMS key id is not the default key", "oss", { "destination.encryption": { sseKms: { keyId: "" } } }, [
       `destination.encryption.sseKms.keyId: "" is not a KMS key id; leave keyId out for OSS's default key`,
     ]],
@@ -150,8 +166,18 @@ describe("check: static rules", () => {
       'destination.encryption.sseKms.keyId: "" is not a KMS key id; S3 needs the KMS key ARN',
     ]],
     ["an empty endpoint is not the vendor's own", "s3", { endpoint: "" }, ['endpoint: "" is not an http(s) URL such as "http://127.0.0.1:9000"']],
-    ["COS tags need a key", "cos", { "filter.tags": [{ key: "", value: "x" }] }, [
-      'filter.tags: {"key":"","value":"x"} is not a tag; write { key: "...", value: "..." } with a non-empty key',
+    // COS: seed 001 lists Filter/Prefix only
+    ["COS has no tag filter", "cos", { "filter.tags": [{ key: "team", value: "x" }] }, ["filter.tags: COS has no tag filter; remove filter.tags"]],
+    ["COS has no last-modified filter", "cos", { "filter.lastModifyBeginTimeStamp": 5 }, [
+      "filter.lastModifyBeginTimeStamp: COS has no last-modified filter; remove filter.lastModifyBeginTimeStamp",
+    ]],
+    ["COS has no storage-class filter", "cos", { "filter.storageClasses": ["ANYTHING"] }, [
+      "filter.storageClasses: COS has no storage-class filter; remove filter.storageClasses",
+    ]],
+    ["COS optional fields are seed 001's six", "cos", { optionalFields: ["Tag", "Crc64", "x-cos-meta-owner"] }, [
+      'optionalFields: "Crc64" is not a COS optional field; use any of Size, LastModifiedDate, StorageClass, ETag, IsMultipartUploaded, ReplicationStatus',
+      'optionalFields: "Tag" is not a COS optional field; use any of Size, LastModifiedDate, StorageClass, ETag, IsMultipartUploaded, ReplicationStatus',
+      'optionalFields: "x-cos-meta-owner" is not a COS optional field; use any of Size, LastModifiedDate, StorageClass, ETag, IsMultipartUploaded, ReplicationStatus',
     ]],
     // incremental inventory
     ["incremental outside OSS", "s3", { incrementalInventory: { enabled: true } }, [
@@ -164,7 +190,9 @@ describe("check: static rules", () => {
       "incrementalInventory.schedule.frequency: 300 is not allowed; OSS runs incremental inventory every 600 seconds only",
     ]],
     ["incremental fields", "oss", { region: "na-south-1", incrementalInventory: { optionalFields: ["SequenceNumber", "TaggingCount"] } }, [
-      'incrementalInventory.optionalFields: "TaggingCount" is not an OSS incremental inventory field; use any of SequenceNumber, RecordType, RecordTimestamp, Requester, RequestId, SourceIp, Size, StorageClass, LastModifiedDate, ETag, IsMultipartUploaded, ObjectType, ObjectAcl, Crc64, EncryptionStatus',
+      'incrementalInventory.optionalFields: "TaggingCount" is not an OSS incremental inventory field; use any of SequenceNumber, RecordType, RecordTimestamp, Requester, RequestId, SourceIp, Key, VersionId, IsDeleteMarker, Size, StorageClass, LastModifiedDate, ETag, IsMultipartUploaded, ObjectType, ObjectAcl, Crc64, EncryptionStatus',
+    ]],
+    ["incremental Key, VersionId, IsDeleteMarker (seed 004)", "oss", { region: "na-south-1", incrementalInventory: { optionalFields: ["Key", "VersionId", "IsDeleteMarker"] } }, [
     ]],
     ["incremental in Mexico", "oss", { region: "na-south-1", incrementalInventory: { enabled: true, schedule: { frequency: "600" }, optionalFields: ["RecordType"] } }, []],
   ];

@@ -4,18 +4,18 @@ import type { InventoryRules } from "../inventoryRules";
 import { booleanValue, listAt, nodeAt, oneOf, textAt, type ConfigNode, type ElementSpec } from "../inventorySchema";
 import type { BucketContext } from "../vendorDialect";
 
-/** Seed 001's fields, plus Tag, Crc64 and x-cos-meta-* from the newest PUT document (436/30625). */
+/**
+ * Seed 001's Field values. Newer COS pages also show Tag, Crc64 and x-cos-meta-*; the seed wins, and the provider
+ * keeps to the same list (tests/fake/README.md, "Seed choices").
+ */
 export const COS_OPTIONAL_FIELDS = [
-  "Size", "LastModifiedDate", "StorageClass", "ETag", "IsMultipartUploaded", "ReplicationStatus", "Tag", "Crc64",
+  "Size", "LastModifiedDate", "StorageClass", "ETag", "IsMultipartUploaded", "ReplicationStatus",
 ] as const;
 
-const epochSeconds = (v: string) => (/^\d+$/.test(v) ? undefined : "must be epoch seconds");
-const field = (v: string) =>
-  (COS_OPTIONAL_FIELDS as readonly string[]).includes(v) || /^x-cos-meta-[a-z0-9-]+$/i.test(v)
-    ? undefined
-    : `must be one of ${COS_OPTIONAL_FIELDS.join(", ")} or x-cos-meta-<name>`;
+/** Seed 001's id: "Valid characters: a-z, A-Z, 0-9, -, _, .", and no length (none documented anywhere). */
+const COS_ID = /^[A-Za-z0-9._-]+$/;
 
-/** Plain Filter/Prefix (cos-node, the doc example) and Filter/And/... (cos-go, newest doc) are both accepted. */
+/** Seed 001's InventoryConfiguration: Filter holds Prefix only (no And, no Period). */
 export const COS_INVENTORY_SCHEMA: ElementSpec = {
   name: "InventoryConfiguration",
   children: [
@@ -39,24 +39,9 @@ export const COS_INVENTORY_SCHEMA: ElementSpec = {
       ],
     },
     { name: "Schedule", required: true, children: [{ name: "Frequency", required: true, check: oneOf(["Daily", "Weekly"]) }] },
-    {
-      name: "Filter",
-      children: [
-        { name: "Prefix" },
-        {
-          name: "And",
-          children: [
-            { name: "Prefix" },
-            { name: "Tag", repeat: true, children: [{ name: "Key", required: true }, { name: "Value", required: true }] },
-            // Repeated (one class per element, as Tag is); a comma list in one element reads the same to clients.
-            { name: "StorageClass", repeat: true },
-          ],
-        },
-        { name: "Period", children: [{ name: "StartTime", check: epochSeconds }, { name: "EndTime", check: epochSeconds }] },
-      ],
-    },
+    { name: "Filter", children: [{ name: "Prefix" }] },
     { name: "IncludedObjectVersions", required: true, check: oneOf(["All", "Current"]) },
-    { name: "OptionalFields", children: [{ name: "Field", repeat: true, check: field }] },
+    { name: "OptionalFields", children: [{ name: "Field", repeat: true, check: oneOf(COS_OPTIONAL_FIELDS) }] },
   ],
 };
 
@@ -67,7 +52,7 @@ const BUCKET_ARN = /^qcs::cos:([a-z0-9-]+)::([a-z0-9][a-z0-9-]*-\d+)$/;
  * `qcs::cos:<region>::<bucket-appid>` in the source's region, any account, but a stated AccountId must be the
  * destination's owner. COS appends "/" to a destination prefix that lacks it (as terraform-tencentcloud observed).
  * The not-found code is not documented anywhere we could find: the fake answers 404 NoSuchInventoryConfiguration.
- * The id length is not documented either: the fake allows 64 characters.
+ * The id length is not documented either, so none is imposed (docs/vendor-facts.md).
  */
 export const COS_INVENTORY_RULES: InventoryRules = {
   idParam: "id",
@@ -83,8 +68,7 @@ export const COS_INVENTORY_RULES: InventoryRules = {
   missingId: () => invalidArgument("The id parameter is required.", "id"),
   schemaError: (v) =>
     v.kind === "structure" ? malformedXml(`${v.path}: ${v.rule}`) : invalidArgument(`${v.path} "${v.value}": ${v.rule}`, v.path, v.value),
-  checkId: (id) =>
-    /^[A-Za-z0-9._-]{1,64}$/.test(id) ? undefined : invalidArgument(`Id "${id}": valid characters are a-z, A-Z, 0-9, -, _ and . (at most 64).`, "id", id),
+  checkId: (id) => (COS_ID.test(id) ? undefined : invalidArgument(`Id "${id}": valid characters are a-z, A-Z, 0-9, -, _ and .`, "id", id)),
   validate: validateCosInventory,
   runSpec: (config) => ({
     destinationBucket: BUCKET_ARN.exec(textAt(config, "Destination", "COSBucketDestination", "Bucket") ?? "")?.[2] ?? "",
@@ -104,10 +88,6 @@ function validateCosInventory(config: ConfigNode, ctx: BucketContext): ConfigNod
   const arn = textAt(dest, "Bucket") ?? "";
   const match = BUCKET_ARN.exec(arn);
   if (!match) throw invalidArgument(`Destination Bucket "${arn}": must be qcs::cos:<region>::<bucketname-appid>.`, "Bucket", arn);
-  const filter = nodeAt(config, "Filter");
-  if (filter && "Prefix" in filter && "And" in filter) {
-    throw invalidArgument("Filter may hold Prefix or And, not both.", "Filter");
-  }
   const found = checkDestination(ctx, match[2], textAt(dest, "AccountId"), {
     sameAccount: false,
     refuse: (message, value) => invalidArgument(message, "Destination", value),
@@ -124,5 +104,5 @@ function validateCosInventory(config: ConfigNode, ctx: BucketContext): ConfigNod
 function runFilter(config: ConfigNode) {
   const filter = nodeAt(config, "Filter");
   if (!filter) return undefined;
-  return { prefix: textAt(filter, "Prefix") ?? textAt(filter, "And", "Prefix") };
+  return { prefix: textAt(filter, "Prefix") };
 }

@@ -3,7 +3,7 @@ import { checkDestination } from "../destinationCheck";
 import type { InventoryRules } from "../inventoryRules";
 import { listAt, nodeAt, textAt, type ConfigNode } from "../inventorySchema";
 import type { BucketContext } from "../vendorDialect";
-import { OSS_INVENTORY_SCHEMA } from "./ossInventorySchema";
+import { OSS_DESTINATION_ARN, OSS_INVENTORY_SCHEMA, OSS_ROLE_ARN } from "./ossInventorySchema";
 
 /** Regions where the time, size and storage-class filters work (seed 004: Qingdao, Hohhot, Frankfurt). */
 export const OSS_ADVANCED_FILTER_REGIONS = ["cn-qingdao", "cn-huhehaote", "eu-central-1"];
@@ -55,11 +55,11 @@ export const OSS_INVENTORY_RULES: InventoryRules = {
 function validateOssInventory(config: ConfigNode, ctx: BucketContext): ConfigNode {
   const dest = nodeAt(config, "Destination", "OSSBucketDestination") ?? {};
   const bucketArn = textAt(dest, "Bucket") ?? "";
-  if (!/^acs:oss:::[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(bucketArn)) {
+  if (!OSS_DESTINATION_ARN.test(bucketArn)) {
     throw ossInvalid(`Destination Bucket "${bucketArn}": must be acs:oss:::<bucket-name>.`, "0020-00000030", "Bucket", bucketArn);
   }
   const roleArn = textAt(dest, "RoleArn") ?? "";
-  if (!/^acs:ram::\d+:role\/[A-Za-z0-9._-]{1,64}$/.test(roleArn)) {
+  if (!OSS_ROLE_ARN.test(roleArn)) {
     throw ossInvalid(`RoleArn "${roleArn}": must be acs:ram::<uid>:role/<role-name>.`, undefined, "RoleArn", roleArn);
   }
   const encryption = nodeAt(dest, "Encryption");

@@ -1,19 +1,34 @@
 import { booleanValue, oneOf, type ElementSpec } from "../inventorySchema";
 
 /**
- * PutBucketInventory's document (seed 004; field lists from oss-go-v2 / oss-py-v2 / oss-java-v2, VENDORS.md §3).
- * Frequencies are the seed's Daily and Weekly. `TransistionTime`, the seed's sample typo, is refused: the field
- * table of the same document and every SDK spell it TransitionTime, and the service checks fields against a list.
+ * OSS's PutBucketInventory rules, all in one place (seed 004, with the choices in tests/fake/README.md "Seed
+ * choices"). Frequencies are the seed's Daily and Weekly.
+ *
+ * Fields: seed 004's Field list, which includes Key, VersionId and IsDeleteMarker (seed 003 shows them as fixed
+ * leading report columns: listing them adds no column), plus `TransistionTime`, the spelling the seed's own request
+ * samples use: a request the seed shows answered 200 OK is accepted, and stored as sent.
  */
 export const OSS_OPTIONAL_FIELDS = [
-  "Size", "LastModifiedDate", "ETag", "StorageClass", "IsMultipartUploaded", "EncryptionStatus",
-  "TransitionTime", "ObjectAcl", "TaggingCount", "ObjectType", "Crc64",
+  "Key", "VersionId", "IsDeleteMarker", "Size", "LastModifiedDate", "ETag", "StorageClass", "IsMultipartUploaded",
+  "EncryptionStatus", "TransitionTime", "ObjectAcl", "TaggingCount", "ObjectType", "Crc64",
+] as const;
+const OSS_FIELD_SPELLINGS: readonly string[] = [...OSS_OPTIONAL_FIELDS, "TransistionTime"];
+
+/** Seed 004's incremental Field list. */
+export const OSS_INCREMENTAL_FIELDS = [
+  "SequenceNumber", "RecordType", "RecordTimestamp", "Requester", "RequestId", "SourceIp", "Key", "VersionId",
+  "IsDeleteMarker", "Size", "StorageClass", "LastModifiedDate", "ETag", "IsMultipartUploaded", "ObjectType",
+  "ObjectAcl", "Crc64", "EncryptionStatus",
 ] as const;
 
-export const OSS_INCREMENTAL_FIELDS = [
-  "SequenceNumber", "RecordType", "RecordTimestamp", "Requester", "RequestId", "SourceIp", "Size", "StorageClass",
-  "LastModifiedDate", "ETag", "IsMultipartUploaded", "ObjectType", "ObjectAcl", "Crc64", "EncryptionStatus",
-] as const;
+/**
+ * Destination bucket: `acs:oss:::<name>`, 3-63 characters (EC 0020-00000031) of lower-case letters, digits and "-",
+ * plus "_" because seed 004's own example value is `acs:oss:::bucket_0001`.
+ */
+export const OSS_DESTINATION_ARN = /^acs:oss:::([a-z0-9][a-z0-9_-]{1,61}[a-z0-9])$/;
+
+/** Seed 004 "acs:ram::uid:role/rolename"; a RAM role name is 1-64 of letters, digits, ".", "-" (and "_", per ROS). */
+export const OSS_ROLE_ARN = /^acs:ram::(\d+):role\/[A-Za-z0-9._-]{1,64}$/;
 
 export const OSS_FILTER_STORAGE_CLASSES = ["Standard", "IA", "Archive", "ColdArchive", "All"] as const;
 
@@ -74,7 +89,7 @@ export const OSS_INVENTORY_SCHEMA: ElementSpec = {
     },
     { name: "Schedule", required: true, children: [{ name: "Frequency", required: true, check: oneOf(["Daily", "Weekly"]) }] },
     { name: "IncludedObjectVersions", required: true, check: oneOf(["All", "Current"]) },
-    { name: "OptionalFields", children: [{ name: "Field", repeat: true, check: oneOf(OSS_OPTIONAL_FIELDS) }] },
+    { name: "OptionalFields", children: [{ name: "Field", repeat: true, check: oneOf(OSS_FIELD_SPELLINGS) }] },
     {
       name: "IncrementalInventory",
       children: [
