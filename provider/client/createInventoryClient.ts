@@ -60,6 +60,8 @@ export function createInventoryClient(options: ClientOptions): ClosableInventory
       labelled(`deleting bucket inventory ${resourceIdOf(ref, id)}`, () => operations.deleteInventory(contextFor(ref), ref, id)),
     describeBucket: (ref, describeOptions = {}) =>
       labelled(`looking up bucket ${bucketId(ref)}`, () => operations.describeBucket(contextFor(ref), ref, describeOptions)),
+    getVersioning: (ref) =>
+      labelled(`reading the versioning of bucket ${bucketId(ref)}`, () => operations.getVersioning(contextFor(ref), ref)),
     close: () => dispatcher.close(),
   };
 }

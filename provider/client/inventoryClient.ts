@@ -1,5 +1,5 @@
 import type { Credentials } from "../signing/signingTypes";
-import type { BucketInfo, BucketRef, InventoryConfig, Vendor } from "../model/inventoryConfig";
+import type { BucketInfo, BucketRef, InventoryConfig, Vendor, VersioningStatus } from "../model/inventoryConfig";
 import type { HttpRequest, HttpResponse } from "../http/httpTypes";
 
 /**
@@ -19,6 +19,8 @@ export interface InventoryClient {
    * `expectedOwner` (S3 `x-amz-expected-bucket-owner`) asks the service to confirm the owner.
    */
   describeBucket(ref: BucketRef, options?: { expectedOwner?: string }): Promise<BucketInfo | undefined>;
+  /** The bucket's versioning; `undefined` when the bucket does not exist. */
+  getVersioning(ref: BucketRef): Promise<VersioningStatus | undefined>;
 }
 
 /** Credentials per vendor; a vendor without an entry fails with a ConfigError naming what to set. */

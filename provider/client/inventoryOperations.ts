@@ -3,7 +3,7 @@ import type { DescribeBucketOptions, InventoryPage } from "../dialects/dialect";
 import { responseMeta } from "../dialects/responseMeta";
 import type { HttpResponse } from "../http/httpTypes";
 import { isRetryable } from "../http/retry";
-import type { BucketInfo, BucketRef, InventoryConfig } from "../model/inventoryConfig";
+import type { BucketInfo, BucketRef, InventoryConfig, VersioningStatus } from "../model/inventoryConfig";
 import { exchange, type ExchangeContext } from "./exchange";
 
 /** A bound on list pages: 1,000 configurations per bucket at 100 a page leaves ample room. */
@@ -21,6 +21,18 @@ export async function getInventory(ctx: OperationContext, ref: BucketRef, id: st
   try {
     return await ctx.retry(() =>
       exchange(ctx, ref, "getInventory", ctx.dialect.buildGetInventory(ref, id), (r) => ctx.dialect.deserializeInventory(r.body, meta(ctx, r))),
+    );
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+}
+
+/** The bucket's versioning, or undefined when the bucket does not exist. */
+export async function getVersioning(ctx: OperationContext, ref: BucketRef): Promise<VersioningStatus | undefined> {
+  try {
+    return await ctx.retry(() =>
+      exchange(ctx, ref, "getVersioning", ctx.dialect.buildGetVersioning(ref), (r) => ctx.dialect.deserializeVersioning(r.body, meta(ctx, r))),
     );
   } catch (error) {
     if (error instanceof NotFoundError) return undefined;

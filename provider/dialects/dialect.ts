@@ -1,9 +1,9 @@
 import type { ServiceError } from "../errors";
 import type { HttpRequest, HttpResponse } from "../http/httpTypes";
-import type { BucketInfo, BucketRef, InventoryConfig, Vendor } from "../model/inventoryConfig";
+import type { BucketInfo, BucketRef, InventoryConfig, Vendor, VersioningStatus } from "../model/inventoryConfig";
 
 /** Vendor-neutral operation names, used for error mapping, messages and golden snapshots. */
-export type OperationName = "putInventory" | "getInventory" | "listInventories" | "deleteInventory" | "describeBucket";
+export type OperationName = "putInventory" | "getInventory" | "listInventories" | "deleteInventory" | "describeBucket" | "getVersioning";
 
 /** Status and request id of the response a document came from, so parse failures can say which one. */
 export interface ResponseMeta {
@@ -58,6 +58,9 @@ export interface Dialect {
   buildListInventories(ref: BucketRef, continuationToken?: string): HttpRequest;
   buildDeleteInventory(ref: BucketRef, id: string): HttpRequest;
   readonly describeBucketSteps: readonly BucketLookupStep[];
+  /** GetBucketVersioning (`GET /?versioning`): the same request and document on all four vendors. */
+  buildGetVersioning(ref: BucketRef): HttpRequest;
+  deserializeVersioning(body: string, meta?: ResponseMeta): VersioningStatus;
 
   serializeInventory(config: InventoryConfig, ref: BucketRef): string;
   deserializeInventory(body: string, meta?: ResponseMeta): InventoryConfig;

@@ -86,6 +86,9 @@ export interface BucketRef {
   endpoint?: string;
 }
 
+/** A bucket's versioning as GetBucketVersioning reports it; "Off" when it was never enabled (no Status element). */
+export type VersioningStatus = "Enabled" | "Suspended" | "Off";
+
 /** What a bucket look-up learns: the facts co-location checks need. */
 export interface BucketInfo {
   region: string;

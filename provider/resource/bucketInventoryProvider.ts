@@ -12,6 +12,7 @@ import { diffInventory, type InventoryDiff } from "./diff";
 import { createInventory, deleteInventory, identityOf, readInventory, type LifecycleOptions, type ReadOutcome } from "./lifecycle";
 import { contextOf, inContext, type RecordedFailure } from "./operationErrors";
 import { bucketRefOf, normalizeArgs, resourceIdOfArgs, type BucketInventoryOutputs } from "./resourceArgs";
+import { createWarningSink, type WarningSink } from "./previewWarnings";
 import { updateInventory } from "./updateInventory";
 
 /** Property bags as the host passes them (plain JSON objects). */
@@ -34,6 +35,8 @@ export interface ProviderDependencies {
   /** Defaults to process.env, read when a client is first needed. */
   env?: Readonly<Record<string, string | undefined>>;
   lifecycle?: LifecycleOptions;
+  /** Where preview warnings go; defaults to stderr, which the Pulumi CLI shows under "Diagnostics:". */
+  warn?: WarningSink;
 }
 
 function defaultClientFactory(): (options: ClientOptions) => InventoryClient {
@@ -47,6 +50,7 @@ export function createBucketInventoryProvider(deps: ProviderDependencies = {}): 
   let client: InventoryClient | undefined;
   const live = newLiveCheckState();
   const env = () => deps.env ?? process.env;
+  const warn = deps.warn ?? createWarningSink();
 
   const sharedClient = (): InventoryClient => {
     if (!client) {
@@ -88,7 +92,12 @@ export function createBucketInventoryProvider(deps: ProviderDependencies = {}): 
       stack = readStackConfig(request?.config);
       client = undefined;
     },
-    check: (olds, news) => checkInventory(news, { clientFor: liveClient, ...live }, olds),
+    async check(olds, news) {
+      const result = await checkInventory(news, { clientFor: liveClient, ...live }, olds);
+      const args = normalizeArgs(result.inputs);
+      for (const w of result.warnings) warn(`BucketInventory ${resourceIdOfArgs(args)}: ${w.property}: ${w.reason}`);
+      return result;
+    },
     diff: async (id, olds, news) => diffInventory(olds, news),
     async create(inputs) {
       const args = normalizeArgs(inputs);

@@ -4,7 +4,7 @@
  * per source bucket, so the limit and overlap checks count a deployment's new resources together.
  */
 import type { InventoryClient } from "../client/inventoryClient";
-import type { BucketInfo, BucketRef } from "../model/inventoryConfig";
+import type { BucketInfo, BucketRef, VersioningStatus } from "../model/inventoryConfig";
 
 /** One key per bucket as the service sees it: vendor, endpoint (or region) and name. */
 export function bucketKey(ref: BucketRef): string {
@@ -13,6 +13,19 @@ export function bucketKey(ref: BucketRef): string {
 
 export class BucketLookups {
   private readonly cache = new Map<string, Promise<BucketInfo | undefined>>();
+  private readonly versionings = new Map<string, Promise<VersioningStatus | undefined>>();
+
+  /** Cached per bucket like `describe`; a failed look-up is forgotten. */
+  versioning(client: InventoryClient, ref: BucketRef): Promise<VersioningStatus | undefined> {
+    const key = bucketKey(ref);
+    let entry = this.versionings.get(key);
+    if (!entry) {
+      entry = client.getVersioning(ref);
+      this.versionings.set(key, entry);
+      entry.catch(() => this.versionings.delete(key));
+    }
+    return entry;
+  }
 
   /** Cached per bucket (and expected owner); a failed look-up is forgotten so a later check can try again. */
   describe(client: InventoryClient, ref: BucketRef, expectedOwner?: string): Promise<BucketInfo | undefined> {

@@ -13,11 +13,14 @@ import { checkConfig } from "./configRules";
 import { checkDestination } from "./destinationRules";
 import { checkIdentity } from "./identityRules";
 import { checkLimitsLive } from "./limits";
+import { adviseOnVersioning } from "./versioningAdvice";
 import { bucketRefOf, normalizeArgs, type BucketInventoryInputs } from "./resourceArgs";
 
 export interface CheckResult {
   inputs: Record<string, unknown>;
   failures: CheckFailure[];
+  /** What preview should say without failing (e.g. "All" versions on an unversioned source bucket). */
+  warnings: CheckFailure[];
 }
 
 /** What live checks need; absent in unit tests of the static rules. */
@@ -46,7 +49,7 @@ function replacedId(olds: unknown, args: BucketInventoryInputs): string | undefi
   return same && typeof old.inventoryId === "string" && old.inventoryId !== args.inventoryId ? old.inventoryId : undefined;
 }
 
-async function checkLive(env: LiveCheckEnvironment, vendor: Vendor, args: BucketInventoryInputs, f: CheckFailures, olds: unknown): Promise<void> {
+async function checkLive(env: LiveCheckEnvironment, vendor: Vendor, args: BucketInventoryInputs, f: CheckFailures, w: CheckFailures, olds: unknown): Promise<void> {
   if (!identityUsable(args, f)) return;
   const prefix = args.filter?.prefix;
   const prefixKnown = !containsUnknown(prefix) && !f.has("filter.prefix");
@@ -60,6 +63,7 @@ async function checkLive(env: LiveCheckEnvironment, vendor: Vendor, args: Bucket
   // One after the other, so failures come in the same order every run.
   if (destinationKnown) await checkColocationLive(ctx, args, f);
   if (prefixKnown) await checkLimitsLive(ctx, args, f, replacedId(olds, args));
+  if (!f.has("includedObjectVersions") && !containsUnknown(args.includedObjectVersions)) await adviseOnVersioning(ctx, args, w);
 }
 
 /**
@@ -70,11 +74,12 @@ export async function checkInventory(news: unknown, live?: LiveCheckEnvironment,
   const raw = isObject(news) ? news : {};
   const args = normalizeArgs(raw);
   const f = new CheckFailures();
+  const w = new CheckFailures();
   const vendor = checkIdentity(raw, args, f);
   if (vendor) {
     checkDestination(vendor, args, raw.destination, f);
     checkConfig(vendor, args, f);
-    if (live) await checkLive(live, vendor, args, f, olds);
+    if (live) await checkLive(live, vendor, args, f, w, olds);
   }
-  return { inputs: args as unknown as Record<string, unknown>, failures: f.list };
+  return { inputs: args as unknown as Record<string, unknown>, failures: f.list, warnings: w.list };
 }

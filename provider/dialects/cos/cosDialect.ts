@@ -4,6 +4,7 @@ import { bucketAddress, bucketRequest, type BucketAddress } from "../bucketAddre
 import { contentMd5 } from "../contentMd5";
 import type { BucketLookupStep, Dialect } from "../dialect";
 import { responseMeta } from "../responseMeta";
+import { deserializeVersioning } from "../versioningDocument";
 import { deserializeCosBucketOwner, deserializeCosInventory, deserializeCosInventoryPage } from "./cosDeserialize";
 import { COS_REQUEST_ID_HEADER, deserializeCosError } from "./cosErrors";
 import { serializeCosInventory } from "./cosSerialize";
@@ -64,6 +65,8 @@ export const cosDialect: Dialect = {
     bucketRequest(cosAddress(ref), "GET", token === undefined ? [["inventory", ""]] : [["inventory", ""], ["continuation-token", token]]),
   buildDeleteInventory: (ref, id) => bucketRequest(cosAddress(ref), "DELETE", inventoryQuery(id)),
   describeBucketSteps: [headBucketStep, bucketAclStep],
+  buildGetVersioning: (ref) => bucketRequest(cosAddress(ref), "GET", [["versioning", ""]]),
+  deserializeVersioning,
 
   serializeInventory: serializeCosInventory,
   deserializeInventory: deserializeCosInventory,

@@ -3,6 +3,7 @@ import { bucketAddress, bucketRequest, type BucketAddress } from "../bucketAddre
 import { contentMd5 } from "../contentMd5";
 import type { BucketLookupStep, Dialect } from "../dialect";
 import { responseMeta } from "../responseMeta";
+import { deserializeVersioning } from "../versioningDocument";
 import {
   deserializeObsBucketOwner,
   deserializeObsInventory,
@@ -57,6 +58,8 @@ export const obsDialect: Dialect = {
   buildListInventories: (ref) => bucketRequest(obsAddress(ref), "GET", [["inventory", ""]]),
   buildDeleteInventory: (ref, id) => bucketRequest(obsAddress(ref), "DELETE", inventoryQuery(id)),
   describeBucketSteps: [locationStep, aclStep],
+  buildGetVersioning: (ref) => bucketRequest(obsAddress(ref), "GET", [["versioning", ""]]),
+  deserializeVersioning,
 
   serializeInventory: (config) => serializeObsInventory(config),
   deserializeInventory: deserializeObsInventory,

@@ -3,6 +3,7 @@ import { bucketAddress, bucketRequest, type BucketAddress } from "../bucketAddre
 import { contentMd5 } from "../contentMd5";
 import type { BucketLookupStep, Dialect } from "../dialect";
 import { responseMeta } from "../responseMeta";
+import { deserializeVersioning } from "../versioningDocument";
 import { deserializeOssBucketInfo, deserializeOssInventory, deserializeOssInventoryPage } from "./ossDeserialize";
 import { deserializeOssError, OSS_REQUEST_ID_HEADER } from "./ossErrors";
 import { serializeOssInventory } from "./ossSerialize";
@@ -50,6 +51,8 @@ export const ossDialect: Dialect = {
     bucketRequest(ossAddress(ref), "GET", token === undefined ? [["inventory", ""]] : [["inventory", ""], ["continuation-token", token]]),
   buildDeleteInventory: (ref, id) => bucketRequest(ossAddress(ref), "DELETE", inventoryQuery(id)),
   describeBucketSteps: [bucketInfoStep],
+  buildGetVersioning: (ref) => bucketRequest(ossAddress(ref), "GET", [["versioning", ""]]),
+  deserializeVersioning,
 
   serializeInventory: (config) => serializeOssInventory(config),
   deserializeInventory: deserializeOssInventory,

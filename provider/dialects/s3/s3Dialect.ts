@@ -2,6 +2,7 @@ import type { BucketRef, InventoryConfig } from "../../model/inventoryConfig";
 import { bucketAddress, bucketRequest, type BucketAddress } from "../bucketAddress";
 import type { BucketLookupStep, DescribeBucketOptions, Dialect } from "../dialect";
 import { responseMeta } from "../responseMeta";
+import { deserializeVersioning } from "../versioningDocument";
 import { deserializeS3Inventory, deserializeS3InventoryPage, deserializeS3Location } from "./s3Deserialize";
 import { deserializeS3Error, S3_REQUEST_ID_HEADER } from "./s3Errors";
 import { serializeS3Inventory } from "./s3Serialize";
@@ -59,6 +60,8 @@ export const s3Dialect: Dialect = {
     bucketRequest(s3Address(ref), "GET", token === undefined ? [["inventory", ""]] : [["inventory", ""], ["continuation-token", token]]),
   buildDeleteInventory: (ref, id) => bucketRequest(s3Address(ref), "DELETE", inventoryQuery(id)),
   describeBucketSteps: [headBucketStep, locationStep],
+  buildGetVersioning: (ref) => bucketRequest(s3Address(ref), "GET", [["versioning", ""]]),
+  deserializeVersioning,
 
   serializeInventory: (config) => serializeS3Inventory(config),
   deserializeInventory: deserializeS3Inventory,

@@ -222,3 +222,44 @@ describe("check: live limits during a replacement", () => {
     expect(fresh.failures.map((f) => f.property)).toEqual(["inventoryId", "filter.prefix"]);
   });
 });
+
+describe("check: versions All on an unversioned source (seed 000: versioning must be enabled)", () => {
+  const buckets = (versioning: "Enabled" | "Suspended" | "Off" | undefined) =>
+    SEED_BUCKETS.map((b) => (b.name === "photos" && b.vendor === "s3" ? { ...b, versioning } : b));
+
+  async function outcome(client: MemoryInventoryClient, patch: Record<string, unknown> = {}) {
+    const result = await checkInventory(argsWith("s3", { includedObjectVersions: "All", ...patch }), environment(client));
+    return { failures: result.failures, warnings: result.warnings.map((w) => `${w.property}: ${w.reason}`) };
+  }
+
+  it.each([
+    ["Off", "not enabled"],
+    ["Suspended", "suspended"],
+  ] as const)("warns, never fails, when versioning is %s", async (status, said) => {
+    expect(await outcome(new MemoryInventoryClient(buckets(status)))).toEqual({
+      failures: [],
+      warnings: [`includedObjectVersions: "All" has no effect yet: versioning of source "photos" is ${said}; S3: "Versioning must be enabled for this configuration to take effect"`],
+    });
+  });
+
+  it("says nothing when versioning is enabled, or when only current versions are listed", async () => {
+    expect((await outcome(new MemoryInventoryClient(buckets("Enabled")))).warnings).toEqual([]);
+    expect((await outcome(new MemoryInventoryClient(buckets("Off")), { includedObjectVersions: "Current" })).warnings).toEqual([]);
+  });
+
+  it("says nothing when the look-up cannot be made, or the versions value is not known yet", async () => {
+    const failing = new MemoryInventoryClient(buckets("Off"));
+    failing.failNext("getVersioning", transportError(), 5);
+    expect(await outcome(failing)).toEqual({ failures: [], warnings: [] });
+    expect((await outcome(new MemoryInventoryClient(buckets("Off")), { includedObjectVersions: UNKNOWN_VALUE })).warnings).toEqual([]);
+    const none = await checkInventory(argsWith("s3", { includedObjectVersions: "All" }), environment(undefined));
+    expect(none.warnings).toEqual([]);
+  });
+
+  it("looks each bucket's versioning up once per run", async () => {
+    const client = new MemoryInventoryClient(buckets("Off"));
+    const env = environment(client);
+    for (const id of ["a", "b", "c"]) await checkInventory(argsWith("s3", { inventoryId: id, includedObjectVersions: "All" }), env);
+    expect(client.calls.filter((c) => c.op === "getVersioning")).toHaveLength(1);
+  });
+});

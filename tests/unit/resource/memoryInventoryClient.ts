@@ -4,13 +4,15 @@
  */
 import type { InventoryClient } from "../../../provider/client/inventoryClient";
 import { AccessDeniedError, ConflictError, InvalidArgumentError, TransportError } from "../../../provider/errors";
-import type { BucketInfo, BucketRef, InventoryConfig } from "../../../provider/model/inventoryConfig";
+import type { BucketInfo, BucketRef, InventoryConfig, VersioningStatus } from "../../../provider/model/inventoryConfig";
 
-type Operation = "putInventory" | "getInventory" | "listInventories" | "deleteInventory" | "describeBucket";
+type Operation = "putInventory" | "getInventory" | "listInventories" | "deleteInventory" | "describeBucket" | "getVersioning";
 
 export interface MemoryBucket extends BucketInfo {
   vendor: BucketRef["vendor"];
   name: string;
+  /** Off when not given, as a new bucket is. */
+  versioning?: VersioningStatus;
 }
 
 export class MemoryInventoryClient implements InventoryClient {
@@ -93,6 +95,16 @@ export class MemoryInventoryClient implements InventoryClient {
     // S3 reports no owner from HeadBucket.
     return ref.vendor === "s3" ? { region: bucket.region } : { region: bucket.region, ownerId: bucket.ownerId };
   }
+
+  async getVersioning(ref: BucketRef): Promise<VersioningStatus | undefined> {
+    this.enter("getVersioning", ref);
+    const bucket = this.buckets.find((b) => b.vendor === ref.vendor && b.name === ref.bucket);
+    const caller = this.caller[ref.vendor];
+    if (bucket && caller !== undefined && caller !== bucket.ownerId) {
+      throw new AccessDeniedError({ vendorCode: "AccessDenied", vendorMessage: "The bucket you access does not belong to you.", status: 403 });
+    }
+    return bucket && (bucket.versioning ?? "Off");
+  }
 }
 
 function key(ref: BucketRef): string {
@@ -105,19 +117,19 @@ export const invalidArgument = (message = "The inventory configuration is invali
 
 /** The default fake seed's buckets, as the co-location checks see them. */
 export const SEED_BUCKETS: MemoryBucket[] = [
-  { vendor: "oss", name: "photos", region: "cn-hangzhou", ownerId: "1000000000000001" },
+  { vendor: "oss", name: "photos", region: "cn-hangzhou", ownerId: "1000000000000001", versioning: "Enabled" },
   { vendor: "oss", name: "reports", region: "cn-hangzhou", ownerId: "1000000000000001" },
   { vendor: "oss", name: "reports-beijing", region: "cn-beijing", ownerId: "1000000000000001" },
   { vendor: "oss", name: "partner-reports", region: "cn-hangzhou", ownerId: "1000000000000002" },
-  { vendor: "cos", name: "photos-1250000000", region: "ap-guangzhou", ownerId: "100000000001" },
+  { vendor: "cos", name: "photos-1250000000", region: "ap-guangzhou", ownerId: "100000000001", versioning: "Enabled" },
   { vendor: "cos", name: "reports-1250000000", region: "ap-guangzhou", ownerId: "100000000001" },
   { vendor: "cos", name: "reports-bj-1250000000", region: "ap-beijing", ownerId: "100000000001" },
   { vendor: "cos", name: "partner-reports-1250000001", region: "ap-guangzhou", ownerId: "100000000002" },
-  { vendor: "obs", name: "photos", region: "cn-north-4", ownerId: "0a1b2c3d4e5f60718293a4b5c6d7e8f9" },
+  { vendor: "obs", name: "photos", region: "cn-north-4", ownerId: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", versioning: "Enabled" },
   { vendor: "obs", name: "reports", region: "cn-north-4", ownerId: "0a1b2c3d4e5f60718293a4b5c6d7e8f9" },
   { vendor: "obs", name: "reports-shanghai", region: "cn-east-3", ownerId: "0a1b2c3d4e5f60718293a4b5c6d7e8f9" },
   { vendor: "obs", name: "partner-reports", region: "cn-north-4", ownerId: "f9e8d7c6b5a40392817f6e5d4c3b2a10" },
-  { vendor: "s3", name: "photos", region: "us-east-1", ownerId: "111111111111" },
+  { vendor: "s3", name: "photos", region: "us-east-1", ownerId: "111111111111", versioning: "Enabled" },
   { vendor: "s3", name: "reports", region: "us-east-1", ownerId: "111111111111" },
   { vendor: "s3", name: "reports-eu", region: "eu-west-1", ownerId: "111111111111" },
   { vendor: "s3", name: "partner-reports", region: "us-east-1", ownerId: "222222222222" },
