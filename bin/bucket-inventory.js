@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 "use strict";
-// The package's command: `bucket-inventory <fake-cloud|import> ...`. The work lives in dist/cli (built at pack time).
+// The package's command: `bucket-inventory <fake-cloud|import|drift> ...`. The work lives in dist/cli (built at pack time).
 // The Node.js version is checked before anything else loads: on too old a Node the reason is the only output.
 var tooOld = require("../dist/provider/runtime/supportedNode.js").unsupportedNodeMessage();
 if (tooOld) {

@@ -11,6 +11,10 @@ const COMMANDS: Record<string, Command> = {
     summary: "read live inventory configurations and print BucketInventory declarations for them",
     load: async () => import("./importCommand"),
   },
+  drift: {
+    summary: "compare a stack's exported state with the live buckets: drifted, gone and unmanaged configurations",
+    load: async () => import("./driftCommand"),
+  },
 };
 
 export function usage(): string {
