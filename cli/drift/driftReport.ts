@@ -38,6 +38,8 @@ export interface ConfigurationReport {
   notCompared: string[];
   /** Preview rules the live configuration breaks now (co-location, limits, OBS prefix overlap, static rules). */
   ruleFailures: RuleFailure[];
+  /** What preview would warn about without failing (e.g. "All" versions on an unversioned source): not drift. */
+  warnings: RuleFailure[];
 }
 
 export interface BucketReport {

@@ -25,11 +25,12 @@ export class LiveRules {
     this.env = { clientFor: (vendor) => (canReach(vendor) ? client : undefined), lookups: new BucketLookups(), planned: new PlannedInventories() };
   }
 
-  async failures(ref: BucketRef, config: InventoryConfig): Promise<RuleFailure[]> {
+  /** Rules broken now (failures) and what preview would only warn about (warnings). */
+  async check(ref: BucketRef, config: InventoryConfig): Promise<{ failures: RuleFailure[]; warnings: RuleFailure[] }> {
     const identity = { vendor: ref.vendor, region: ref.region, bucket: ref.bucket, inventoryId: config.id, endpoint: ref.endpoint } as BucketInventoryInputs;
     const { resourceId, ...args } = outputsOf(identity, config);
     void resourceId;
-    const { failures } = await checkInventory(args, this.env);
+    const { failures, warnings } = await checkInventory(args, this.env);
     const destination = args.destination?.bucket;
     if (typeof destination === "string" && destination !== "" && this.env.clientFor(ref.vendor)) {
       const outcome = await this.client.lookUp({ ...ref, bucket: destination });
@@ -37,6 +38,6 @@ export class LiveRules {
         failures.push({ property: "destination.bucket", reason: `${quote(destination)} does not exist: this inventory's reports have nowhere to go` });
       }
     }
-    return failures;
+    return { failures, warnings };
   }
 }

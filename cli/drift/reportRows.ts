@@ -39,6 +39,7 @@ function details(bucket: BucketReport, c: ConfigurationReport): string[] {
   if (c.status === "unknown") lines.push(`${c.resource?.name}: the bucket could not be scanned`);
   if (c.notCompared.length > 0) lines.push(`not compared (encrypted in the export): ${c.notCompared.join(", ")}`);
   lines.push(...c.ruleFailures.map((f) => `breaks a preview rule: ${f.property}: ${f.reason}`));
+  lines.push(...c.warnings.map((f) => `warning: ${f.property}: ${f.reason}`));
   return lines;
 }
 

@@ -34,7 +34,7 @@ export interface BucketScan {
 const resourceOf = (m: ManagedInventory) => ({ urn: m.urn, name: m.name });
 
 function entry(inventoryId: string, status: ConfigurationStatus, managed?: ManagedInventory): ConfigurationReport {
-  return { inventoryId, status, resource: managed ? resourceOf(managed) : null, changes: [], notCompared: managed?.encrypted ?? [], ruleFailures: [] };
+  return { inventoryId, status, resource: managed ? resourceOf(managed) : null, changes: [], notCompared: managed?.encrypted ?? [], ruleFailures: [], warnings: [] };
 }
 
 function bucketReport(target: BucketTarget, rest: Pick<BucketReport, "status" | "error" | "configurations">): BucketReport {
@@ -56,7 +56,9 @@ async function classify(ctx: ScanContext, target: BucketTarget, live: InventoryC
   const managedIds = new Set(target.managed.map((m) => m.recorded.inventoryId));
   const unmanaged = live.filter((c) => !managedIds.has(c.id));
   const withRules = async (report: ConfigurationReport, config: InventoryConfig) => {
-    report.ruleFailures = await ctx.rules.failures(target.ref, config);
+    const { failures, warnings } = await ctx.rules.check(target.ref, config);
+    report.ruleFailures = failures;
+    report.warnings = warnings;
     return report;
   };
   const configurations = await Promise.all([

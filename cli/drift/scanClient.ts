@@ -5,7 +5,7 @@
  * a refused or broken bucket costs one round of retries, not one per configuration. The scan only reads.
  */
 import type { InventoryClient } from "../../provider/client/inventoryClient";
-import type { BucketInfo, BucketRef, InventoryConfig } from "../../provider/model/inventoryConfig";
+import type { BucketInfo, BucketRef, InventoryConfig, VersioningStatus } from "../../provider/model/inventoryConfig";
 import { bucketKey } from "../../provider/resource/bucketLookups";
 
 export type LookupOutcome = { found: BucketInfo } | { missing: true } | { failed: unknown };
@@ -13,6 +13,7 @@ export type LookupOutcome = { found: BucketInfo } | { missing: true } | { failed
 export class ScanClient implements InventoryClient {
   private readonly listings = new Map<string, Promise<InventoryConfig[]>>();
   private readonly lookups = new Map<string, Promise<BucketInfo | undefined>>();
+  private readonly versionings = new Map<string, Promise<VersioningStatus | undefined>>();
 
   constructor(private readonly client: InventoryClient) {}
 
@@ -23,6 +24,10 @@ export class ScanClient implements InventoryClient {
   describeBucket(ref: BucketRef, options?: { expectedOwner?: string }): Promise<BucketInfo | undefined> {
     const key = `${bucketKey(ref)}|${options?.expectedOwner ?? ""}`;
     return this.cached(this.lookups, key, () => this.client.describeBucket(ref, options));
+  }
+
+  getVersioning(ref: BucketRef): Promise<VersioningStatus | undefined> {
+    return this.cached(this.versionings, bucketKey(ref), () => this.client.getVersioning(ref));
   }
 
   /** A bucket's look-up (cached: usually the one the co-location rules already made). */

@@ -116,6 +116,16 @@ describe("drift: what the state holds", () => {
 });
 
 describe("drift: buckets and credentials", () => {
+  it("passes on what preview would only warn about, without calling it drift", async () => {
+    // All object versions on a source bucket without versioning (the seed's S3 "reports"): preview warns, nothing fails.
+    const s3 = await manage(h, "s3", "s3-unversioned", { bucket: "reports", "destination.bucket": "photos", "destination.accountId": undefined });
+    const { code, report, out } = await drift(["--json"], { stdin: stackExport([s3]) });
+    expect(code).toBe(0);
+    expect(report.buckets[0].configurations[0]).toMatchObject({ status: "in-sync", ruleFailures: [], warnings: [{ property: "includedObjectVersions" }] });
+    expect(report.buckets[0].configurations[0].warnings[0].reason).toMatch(/versioning of source "reports" is not enabled/);
+    expect(out).toBeDefined();
+  });
+
   it("reports a bucket that disappeared: the bucket gone, its configurations gone", async () => {
     const oss = await manage(h, "oss", "oss-daily");
     const s3 = await manage(h, "s3", "s3-daily");

@@ -88,14 +88,17 @@ describe("exit status", () => {
   const bucket = (status: BucketReport["status"], configurations: BucketReport["configurations"] = []): BucketReport => ({
     vendor: "s3", region: "us-east-1", bucket: "b", endpoint: null, managed: true, status, error: status === "error" ? { code: "X", message: "m" } : null, configurations,
   });
-  const conf = (status: BucketReport["configurations"][number]["status"], rules = 0) => ({
-    inventoryId: "i", status, resource: null, changes: [], notCompared: [], ruleFailures: Array.from({ length: rules }, () => ({ property: "p", reason: "r" })),
+  const finding = { property: "p", reason: "r" };
+  const conf = (status: BucketReport["configurations"][number]["status"], rules = 0, warnings = 0) => ({
+    inventoryId: "i", status, resource: null, changes: [], notCompared: [],
+    ruleFailures: Array.from({ length: rules }, () => finding), warnings: Array.from({ length: warnings }, () => finding),
   });
 
   it.each<[string, BucketReport[], number]>([
     ["nothing to scan", [], 0],
     ["everything in sync", [bucket("scanned", [conf("in-sync")])], 0],
     ["an empty bucket", [bucket("scanned")], 0],
+    ["a configuration in sync with a preview warning", [bucket("scanned", [conf("in-sync", 0, 1)])], 0],
     ["a drifted configuration", [bucket("scanned", [conf("drifted")])], 2],
     ["an in-sync configuration breaking a rule", [bucket("scanned", [conf("in-sync", 1)])], 2],
     ["an unmanaged configuration", [bucket("scanned", [conf("unmanaged")])], 2],
