@@ -1,4 +1,7 @@
-import { ConfigError } from "../errors";
+import { ConfigError, InputError, ProtocolError } from "../errors";
+import { endpointForMessages } from "../model/normalize";
+import { isHostSafeBucket } from "../model/bucketNames";
+import { textProblem } from "../model/textRules";
 import type { HttpRequest } from "../http/httpTypes";
 import type { BucketRef } from "../model/inventoryConfig";
 
@@ -15,12 +18,29 @@ export interface BucketAddress {
  * that origin is used with path-style addressing.
  */
 export function bucketAddress(ref: BucketRef, virtualHost: (bucket: string, region: string) => string): BucketAddress {
+  refuseUnaddressable(ref);
   if (ref.endpoint === undefined || ref.endpoint === "") {
     const host = virtualHost(ref.bucket, ref.region);
     return { origin: `https://${host}`, host, path: "/" };
   }
   const url = parseEndpoint(ref.endpoint);
-  return { origin: url.origin, host: url.host, path: `/${encodeURIComponent(ref.bucket)}/` };
+  return { origin: url.origin, host: url.host, path: `/${ref.bucket}/` };
+}
+
+const shown = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+
+/**
+ * The bucket becomes a host name label or a path segment, the region part of a host name: a value that would change
+ * either (`127.0.0.1:9/x#`, `a/b`, `a b`) is refused here, whatever check let through, never percent-encoded into
+ * something the service would read as another bucket.
+ */
+function refuseUnaddressable(ref: BucketRef): void {
+  if (typeof ref.bucket !== "string" || !isHostSafeBucket(ref.bucket)) {
+    throw new InputError("bucket", `${shown(String(ref.bucket))} cannot be addressed: a bucket name is part of the request's host name or path, and this one would change them; nothing was sent`);
+  }
+  if (typeof ref.region !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(ref.region)) {
+    throw new InputError("region", `${shown(String(ref.region))} cannot be addressed: a region is part of the request's host name, and this one would change it; nothing was sent`);
+  }
 }
 
 function parseEndpoint(endpoint: string): URL {
@@ -28,13 +48,27 @@ function parseEndpoint(endpoint: string): URL {
   try {
     url = new URL(endpoint);
   } catch {
-    throw new ConfigError(`endpoint "${endpoint}" is not a URL: expected e.g. http://127.0.0.1:9000`);
+    throw new ConfigError(`endpoint ${shown(endpointForMessages(endpoint))} is not a URL: expected e.g. http://127.0.0.1:9000`);
   }
   const plain = (url.pathname === "/" || url.pathname === "") && !url.search && !url.username && !url.password;
   if ((url.protocol !== "http:" && url.protocol !== "https:") || !plain) {
-    throw new ConfigError(`endpoint "${url.origin}${url.pathname}" must be an http(s) origin without path, query or user info`);
+    throw new ConfigError(`endpoint ${shown(`${url.protocol}//${url.host}${url.pathname}`)} must be an http(s) origin without path, query or user info`);
   }
   return url;
+}
+
+/**
+ * Query values are sent percent-encoded as UTF-8: one that is not text (a lone surrogate) or holds control
+ * characters would be mangled or refused on the way. An id is the user's (InputError); a continuation token came
+ * from the service (ProtocolError).
+ */
+function refuseUnsendable(query: [string, string][]): void {
+  for (const [key, value] of query) {
+    const problem = textProblem(value);
+    if (!problem) continue;
+    if (key === "id" || key === "inventoryId") throw new InputError("inventoryId", `${shown(value)} ${problem}; nothing was sent`);
+    throw new ProtocolError(`the service sent a ${key} that cannot be sent back: it ${problem}`);
+  }
 }
 
 /** A bucket-level request: the address's host header plus any extra headers; the signer adds the rest. */
@@ -44,6 +78,7 @@ export function bucketRequest(
   query: [string, string][],
   extra: { headers?: Record<string, string>; body?: string } = {},
 ): HttpRequest {
+  refuseUnsendable(query);
   const request: HttpRequest = {
     method,
     origin: address.origin,

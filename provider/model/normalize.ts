@@ -24,10 +24,20 @@ export function normalizeRegion(vendor: unknown, region: unknown): unknown {
   return vendor === "oss" ? r.replace(/^oss-/, "") : r;
 }
 
-/** Trailing slashes dropped: `http://127.0.0.1:9000/` and `http://127.0.0.1:9000` are one endpoint. */
+const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i;
+
+/**
+ * Trailing slashes dropped: `http://127.0.0.1:9000/` and `http://127.0.0.1:9000` are one endpoint. User info
+ * (`http://user:password@host`) is cut out, so a password never sits in inputs or state (check refuses it anyway).
+ */
 export function normalizeEndpoint(endpoint: unknown): unknown {
   if (typeof endpoint !== "string" || isUnknown(endpoint)) return endpoint;
-  return endpoint.trim().replace(/\/+$/, "");
+  return endpoint.trim().replace(USER_INFO, "$1").replace(/\/+$/, "");
+}
+
+/** The endpoint as a message may quote it: any user info (a password) cut out, even from a value that is no URL. */
+export function endpointForMessages(endpoint: string): string {
+  return endpoint.replace(USER_INFO, "$1<user info removed>@");
 }
 
 /** true/false, "true"/"True"/"TRUE" (oss2 sends Python's `True`); anything else passes through. */

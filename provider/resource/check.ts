@@ -13,6 +13,7 @@ import { checkConfig } from "./configRules";
 import { checkDestination } from "./destinationRules";
 import { checkIdentity } from "./identityRules";
 import { checkLimitsLive } from "./limits";
+import { checkTexts } from "./textFieldRules";
 import { adviseOnVersioning } from "./versioningAdvice";
 import { bucketRefOf, normalizeArgs, type BucketInventoryInputs } from "./resourceArgs";
 
@@ -79,6 +80,7 @@ export async function checkInventory(news: unknown, live?: LiveCheckEnvironment,
   if (vendor) {
     checkDestination(vendor, args, raw.destination, f);
     checkConfig(vendor, args, f);
+    checkTexts(args as unknown as Record<string, unknown>, f);
     if (live) await checkLive(live, vendor, args, f, w, olds);
   }
   return { inputs: args as unknown as Record<string, unknown>, failures: f.list, warnings: w.list };

@@ -130,7 +130,7 @@ export function checkConfig(vendor: Vendor, args: BucketInventoryInputs, f: Chec
   if (schedule === undefined || schedule === null) f.add("schedule", `is required, e.g. { frequency: "Daily" }`);
   else if (known(schedule) && !isObject(schedule)) f.add("schedule", `${quote(schedule)} is not an object { frequency }`);
   else if (isObject(schedule)) {
-    if (schedule.frequency === undefined) f.add("schedule.frequency", `is required; use ${oneOf(rules.frequencies)}`);
+    if (schedule.frequency === undefined || schedule.frequency === null) f.add("schedule.frequency", `is required; use ${oneOf(rules.frequencies)}`);
     else if (known(schedule.frequency) && !(FREQUENCIES as readonly unknown[]).includes(schedule.frequency)) {
       f.add("schedule.frequency", `${quote(schedule.frequency)} is not supported by ${rules.label}; use ${oneOf(rules.frequencies)}`);
     } else checkEnum("schedule.frequency", schedule.frequency, rules.frequencies, rules.label, f);

@@ -3,11 +3,11 @@
  * inside a COS destination ARN, the account inside an OSS role ARN, an ARN of another vendor. Live look-ups of the
  * destination bucket are in colocation.ts.
  */
+import { bucketNameProblem } from "../model/bucketNames";
 import { parseDestinationBucket } from "../model/normalize";
 import { rulesFor, type EncryptionKind } from "../model/vendorRules";
 import type { Vendor } from "../model/inventoryConfig";
 import { CheckFailures, isObject, known, oneOf, quote, bare } from "./checkFailures";
-import { COS_BUCKET } from "./identityRules";
 import type { BucketInventoryInputs } from "./resourceArgs";
 
 const ARN_EXAMPLE: Record<Vendor, string> = {
@@ -34,8 +34,10 @@ function checkBucket(vendor: Vendor, region: unknown, source: unknown, raw: unkn
     f.add("destination.bucket", `${quote(raw)} is written in ${rulesFor(ARN_VENDOR[arn.form]).label}'s ARN form; ${label} takes the bucket name or ${ARN_EXAMPLE[vendor]}`);
     return;
   }
-  if (vendor === "cos" && !COS_BUCKET.test(arn.bucket)) {
-    f.add("destination.bucket", `${quote(raw)} lacks the "-<appid>" suffix COS bucket names carry, e.g. "reports-1250000000"`);
+  const problem = bucketNameProblem(vendor, arn.bucket, typeof region === "string" && known(region) ? (arn.region ?? region) : arn.region);
+  if (problem) {
+    const named = arn.form === "plain" && arn.bucket === raw ? quote(raw) : `${quote(raw)} names bucket ${quote(arn.bucket)}, which`;
+    f.add("destination.bucket", `${named} ${problem}`);
   }
   if (arn.region && known(region) && arn.region !== region) {
     f.add("destination.bucket", `${quote(raw)} is in ${bare(arn.region)}, source ${quote(source)} is in ${bare(region)}; ${label} requires the same region`);

@@ -4,6 +4,8 @@
  */
 import { VENDORS, type Vendor } from "../model/inventoryConfig";
 import { isUnknown } from "../model/unknownValue";
+import { bucketNameProblem } from "../model/bucketNames";
+import { endpointForMessages } from "../model/normalize";
 import { rulesFor } from "../model/vendorRules";
 import { CheckFailures, isObject, known, oneOf, quote } from "./checkFailures";
 import type { BucketInventoryInputs } from "./resourceArgs";
@@ -18,9 +20,6 @@ const NESTED: Record<string, string[]> = {
   schedule: ["frequency"],
   incrementalInventory: ["enabled", "schedule", "optionalFields"],
 };
-
-/** COS addresses buckets as `<name>-<appid>`. */
-export const COS_BUCKET = /^[a-z0-9][a-z0-9-]*-(\d+)$/;
 
 export function isVendor(value: unknown): value is Vendor {
   return typeof value === "string" && (VENDORS as readonly string[]).includes(value);
@@ -61,8 +60,13 @@ function checkInventoryId(vendor: Vendor, id: unknown, f: CheckFailures): void {
   }
 }
 
+/**
+ * An http(s) origin and nothing more: a path or query would be dropped or mangled by path-style addressing, and
+ * user info would put a password into the inputs (and the state). Failures never quote a password.
+ */
 function checkEndpoint(endpoint: unknown, f: CheckFailures): void {
   if (!known(endpoint)) return;
+  const shown = typeof endpoint === "string" ? quote(endpointForMessages(endpoint)) : quote(endpoint);
   let url: URL | undefined;
   try {
     url = typeof endpoint === "string" ? new URL(endpoint) : undefined;
@@ -70,8 +74,34 @@ function checkEndpoint(endpoint: unknown, f: CheckFailures): void {
     url = undefined;
   }
   if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
-    f.add("endpoint", `${quote(endpoint)} is not an http(s) URL such as "http://127.0.0.1:9000"`);
+    f.add("endpoint", `${shown} is not an http(s) URL such as "http://127.0.0.1:9000"`);
+    return;
   }
+  if (url.username || url.password) {
+    f.add("endpoint", `${shown} carries a user name or password; credentials go in stack config or the environment, never in the endpoint`);
+  }
+  // On the text as written: the URL parser folds "/%2e%2e/" or "/./" into "/", which would hide them.
+  const rest = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/i.exec((endpoint as string).trim())?.[1] ?? "";
+  const path = rest.replace(/[?#].*$/, "");
+  const extras = [!/^\/*$/.test(path) && "a path", rest.includes("?") && "a query", rest.includes("#") && "a fragment"].filter(Boolean);
+  if (extras.length > 0) {
+    f.add("endpoint", `${shown} has ${extras.join(" and ")}; give the origin only, e.g. "${url.origin}" (buckets are addressed path-style under it)`);
+  }
+}
+
+/** The bucket name against the vendor's rule (bucketNames.ts); the region, when valid, for COS's host-name length. */
+function checkBucketName(vendor: Vendor, bucket: unknown, region: unknown, f: CheckFailures): void {
+  if (bucket === undefined || bucket === null || bucket === "") {
+    f.add("bucket", "is required");
+    return;
+  }
+  if (!known(bucket)) return;
+  if (typeof bucket !== "string") {
+    f.add("bucket", `${quote(bucket)} is not a string`);
+    return;
+  }
+  const problem = bucketNameProblem(vendor, bucket, typeof region === "string" && known(region) && !f.has("region") ? region : undefined);
+  if (problem) f.add("bucket", `${quote(bucket)} ${problem}`);
 }
 
 /** Vendor, region, bucket, inventoryId, endpoint, adopt and argument names. Returns the vendor when it is valid. */
@@ -88,14 +118,13 @@ export function checkIdentity(raw: Record<string, unknown>, args: BucketInventor
   }
 
   const bucket = args.bucket as unknown;
-  if (bucket === undefined || bucket === null || bucket === "") f.add("bucket", "is required");
-  else if (known(bucket) && typeof bucket !== "string") f.add("bucket", `${quote(bucket)} is not a string`);
-  else if (vendor === "cos" && known(bucket) && !COS_BUCKET.test(bucket as string)) {
-    f.add("bucket", `${quote(bucket)} lacks the "-<appid>" suffix COS bucket names carry, e.g. "photos-1250000000"`);
-  }
+  if (!isVendor(vendor)) {
+    if (bucket === undefined || bucket === null || bucket === "") f.add("bucket", "is required");
+    else if (known(bucket) && typeof bucket !== "string") f.add("bucket", `${quote(bucket)} is not a string`);
+  } else checkBucketName(vendor, bucket, region, f);
 
   if (known(args.adopt) && typeof args.adopt !== "boolean") f.add("adopt", `${quote(args.adopt)} is not a boolean (true or false)`);
-  checkEndpoint(args.endpoint, f);
+  checkEndpoint(raw.endpoint, f);
   if (!isVendor(vendor)) return undefined;
   checkInventoryId(vendor, args.inventoryId, f);
   return vendor;

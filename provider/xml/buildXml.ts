@@ -1,3 +1,6 @@
+import { InputError } from "../errors";
+import { xmlTextProblem } from "../model/textRules";
+
 /**
  * The one XML builder. Documents are written as an ordered tree so element order is exactly the order the
  * vendor's documentation shows; elements with no value and no children are left out, so an unset optional field
@@ -38,6 +41,9 @@ export function escapeXmlText(text: string): string {
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;", "\r": "&#13;" };
 
 function render(node: XmlNode): string {
+  const problem = node.text === undefined ? undefined : xmlTextProblem(node.text);
+  // Never written around (dropped or replaced): the document would say something else than the configuration.
+  if (problem) throw new InputError(`<${node.name}>`, `the value ${problem}; nothing was sent`);
   const attrs = node.xmlns ? ` xmlns="${escapeXmlText(node.xmlns)}"` : "";
   const inner = (node.children ?? [])
     .filter((c): c is XmlNode => Boolean(c))

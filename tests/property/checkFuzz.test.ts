@@ -1,6 +1,9 @@
 /**
- * check and diff under random and adversarial inputs: they never throw, every failure names a property (a path the
- * resource knows, or the unknown key the program wrote) and a bounded reason, and random valid arguments pass.
+ * check and diff under random and adversarial inputs: random valid arguments (anywhere: random buckets, regions,
+ * accounts, endpoints, destination spellings, texts at their limits) pass; hostile ones are refused, each by a
+ * failure naming the property that holds it (texts the services cannot store, bucket names that are not buckets,
+ * endpoints with a path, query or password, ids over the limit, values of the wrong type); nothing throws, and
+ * every failure names a property with a bounded reason.
  */
 import fc from "fast-check";
 import type { InventoryClient } from "../../provider/client/inventoryClient";
@@ -10,7 +13,8 @@ import { checkInventory, newLiveCheckState, type CheckResult } from "../../provi
 import { diffInventory } from "../../provider/resource/diff";
 import { Figures } from "../reliability/support/figures";
 import { ARGUMENT_PATHS, hostileValue, withValueAt } from "./support/hostileValueArbitrary";
-import { argsArbitrary, SEED_PLACEMENT, type Placement } from "./support/inventoryArbitraries";
+import { anywhereArgsArbitrary } from "./support/inventoryArbitraries";
+import { forbiddenText, REGIONS } from "./support/placementArbitraries";
 
 const figures = new Figures("property-check");
 afterAll(() => figures.write());
@@ -76,14 +80,33 @@ function safeJson(value: unknown): string {
   }
 }
 
-/** OSS's region-gated features need their regions to be valid at all. */
-const OSS_ADVANCED: Placement = { ...SEED_PLACEMENT.oss, region: "cn-qingdao" };
-const OSS_INCREMENTAL: Placement = { ...SEED_PLACEMENT.oss, region: "na-south-1" };
+const validArgs = (vendor: Vendor) => anywhereArgsArbitrary(vendor);
 
-const validArgs = (vendor: Vendor) =>
-  vendor === "oss"
-    ? fc.oneof(argsArbitrary("oss"), argsArbitrary("oss", OSS_ADVANCED, { advancedFilters: true }), argsArbitrary("oss", OSS_INCREMENTAL, { incremental: true }))
-    : argsArbitrary(vendor, SEED_PLACEMENT[vendor], { advancedFilters: true });
+/** Dotted paths of the text values present in the arguments (strings, and strings inside lists and tags). */
+function textPaths(args: Record<string, unknown>): string[] {
+  const skip = new Set(["vendor", "region", "bucket", "endpoint", "destination.bucket", "destination.format", "schedule.frequency", "includedObjectVersions"]);
+  return leafPaths(args).filter((p) => !skip.has(p) && typeof valueAt(args, p) === "string");
+}
+
+function valueAt(args: Record<string, unknown>, path: string): unknown {
+  return path.split(".").reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), args);
+}
+
+/** The failures of `news`, which must include one on `property` (or below it). */
+async function expectRefused(news: Record<string, unknown>, property: string): Promise<CheckResult> {
+  const result = await fuzzCheck(news);
+  figures.add("inputsRefused");
+  const on = result.failures.filter((f) => f.property === property || f.property.startsWith(`${property}.`));
+  if (on.length === 0) throw new Error(`${property} = ${safeJson(valueAt(news, property))} was not refused; failures: ${safeJson(result.failures)}`);
+  return result;
+}
+
+/** Names that are not a bucket of any vendor: what would move a request to another host or path, or is not lower case. */
+const hostileBucketName = fc.oneof(
+  fc.constantFrom("127.0.0.1:9/x#", "a b", "a+b", "a/b", "a?b", "u@evil.example", "evil.example:443", "Photos", "a%2fb", "..", "a..b", "-ab", "ab-", "a", "x".repeat(64), "a\r\nb"),
+  // Edge spaces are trimmed like every identity field; a character inside stays and must be refused.
+  fc.tuple(fc.constantFrom("photos", "reports-1250000000", "my.reports"), fc.constantFrom(..."/:#@? +%\\A"), fc.constantFrom("x", "-1250000000")).map(([a, c, b]) => `${a}${c}${b}`),
+);
 
 describe.each(VENDORS.map((v) => [v]))("%s check", (vendor) => {
   test("random valid arguments pass every static rule", async () => {
@@ -91,6 +114,75 @@ describe.each(VENDORS.map((v) => [v]))("%s check", (vendor) => {
       fc.asyncProperty(validArgs(vendor), async (args) => {
         const result = await fuzzCheck(args);
         expect(result.failures).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test("a text the services cannot store (CR, LF, tab, controls, lone surrogates) is refused at the property holding it", async () => {
+    const withTarget = validArgs(vendor).chain((args) => fc.tuple(fc.constant(args), fc.constantFrom(...textPaths(args)), forbiddenText()));
+    await fc.assert(
+      fc.asyncProperty(withTarget, async ([args, path, bad]) => {
+        const target = /^filter\.tags\.\d+\.(key|value)$/.test(path) ? path.replace(/\.\d+\./, ".") : path.replace(/\.\d+$/, "");
+        await expectRefused(withValueAt(args, path, bad), target);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test("a bucket name that is no bucket of the vendor is refused, as bucket and as destination.bucket in every spelling", async () => {
+    const arn = { oss: (b: string) => `acs:oss:::${b}`, cos: (b: string) => `qcs::cos:${REGIONS.cos[0]}::${b}`, obs: (b: string) => b, s3: (b: string) => `arn:aws:s3:::${b}` }[vendor];
+    await fc.assert(
+      fc.asyncProperty(validArgs(vendor), hostileBucketName, fc.boolean(), async (args, name, asArn) => {
+        await expectRefused({ ...args, bucket: name }, "bucket");
+        await expectRefused(withValueAt(args, "destination.bucket", asArn ? arn(name) : name), "destination.bucket");
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test("an endpoint with a path, query, fragment or user info is refused, and a password is never repeated", async () => {
+    const extra = fc.constantFrom("/minio", "/a/b/", "?x=1", "#f", "/?", "/%2e%2e/");
+    const endpoint = fc.oneof(
+      fc.tuple(fc.constantFrom("http://127.0.0.1:9000", "https://s3.example.com"), extra).map(([o, e]) => o + e),
+      fc.constantFrom("http://SENTINELUSER:SENTINELPASS@127.0.0.1:9000", "https://SENTINELUSER@s3.example.com/", "http://:SENTINELPASS@h"),
+    );
+    await fc.assert(
+      fc.asyncProperty(validArgs(vendor), endpoint, async (args, e) => {
+        const result = await expectRefused({ ...args, endpoint: e }, "endpoint");
+        expect(JSON.stringify(result)).not.toMatch(/SENTINEL/);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test("an id over the vendor's length limit, or outside its characters, is refused", async () => {
+    const max = vendor === "oss" ? 192 : 64;
+    const tooLong = fc.integer({ min: max + 1, max: max + 40 }).map((n) => "i".repeat(n));
+    const id = vendor === "oss" ? tooLong : fc.oneof(tooLong, fc.constantFrom("a b", "a/b", "a:b", "a#b", "日次", "a@b"));
+    await fc.assert(
+      fc.asyncProperty(validArgs(vendor), id, async (args, bad) => {
+        await expectRefused({ ...args, inventoryId: bad }, "inventoryId");
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test("a value of the wrong type or outside the enumeration is refused at its property", async () => {
+    const paths = ["enabled", "adopt", "schedule.frequency", "includedObjectVersions", "destination.format"];
+    const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+    const allowed: Record<string, (v: unknown) => boolean> = {
+      enabled: (v) => typeof v === "boolean" || (typeof v === "string" && /^(true|false)$/i.test(v.trim())) || isBlank(v),
+      adopt: (v) => typeof v === "boolean" || (typeof v === "string" && /^(true|false)$/i.test(v.trim())) || v === undefined || v === null,
+      "schedule.frequency": (v) => typeof v === "string" && /^(daily|weekly)$/i.test(v.trim()),
+      includedObjectVersions: (v) => (typeof v === "string" && /^(all|current)$/i.test(v.trim())) || isBlank(v),
+      "destination.format": (v) => (typeof v === "string" && (vendor === "s3" ? /^(csv|orc|parquet)$/i : /^csv$/i).test(v.trim())) || isBlank(v),
+    };
+    await fc.assert(
+      fc.asyncProperty(validArgs(vendor), fc.constantFrom(...paths), hostileValue, async (args, path, value) => {
+        const news = withValueAt(args, path, value);
+        if (value === UNKNOWN_VALUE || allowed[path](value)) return;
+        await expectRefused(news, path.split(".")[0] === "schedule" && (value === undefined || value === null) ? "schedule" : path);
       }),
       { numRuns: RUNS },
     );

@@ -1,28 +1,34 @@
 /**
  * fast-check arbitraries for valid inventory configurations and resource arguments, per vendor. "Valid" means what
- * the vendor's rules (provider/model/vendorRules.ts, VENDORS.md §3) accept; texts deliberately carry XML markup,
- * non-ASCII and edge whitespace so the wire mapping is exercised, not just the happy spelling.
+ * the vendor's rules (provider/model/vendorRules.ts, VENDORS.md §3) accept; texts carry XML markup, `]]>`,
+ * `/ : # @ ?`, non-ASCII, astral characters and edge spaces, ids and prefixes reach the length limits, numbers
+ * include 0, and placements (placementArbitraries.ts) vary bucket, region, account, endpoint and the destination's
+ * spelling, so the wire mapping and the checks are exercised on the whole of what is allowed.
  */
 import fc from "fast-check";
 import type { InventoryConfig, Vendor } from "../../../provider/model/inventoryConfig";
 import { OSS_MAX_SIZE_BOUND, OSS_TIMESTAMP_RANGE, rulesFor } from "../../../provider/model/vendorRules";
+import { placementArbitrary, validText, type Placement } from "./placementArbitraries";
 
-/** Characters a prefix or key id may hold: markup, quotes, non-ASCII, astral, spaces. */
-const TEXT_CHARS = [..."abcXYZ019/-_.", " ", "<", ">", "&", "'", '"', ";", "#", "%", "+", "=", ":", "é", "中", "😀", "\t"];
-const text = (min: number, max: number) =>
-  fc.string({ unit: fc.constantFrom(...TEXT_CHARS), minLength: min, maxLength: max }).filter((s) => s.trim() !== "");
+export type { Placement } from "./placementArbitraries";
+
+const text = (min: number, max: number) => validText(max).filter((s) => [...s].length >= min);
 
 const SIMPLE_ID_CHARS = [..."abcdefghijklmnopqrstuvwxyzABCXYZ0123456789-_."];
+/** Object key prefixes may be long; 192 covers OSS's id limit and is past every other. */
+const PREFIX_MAX = 192;
 
 /**
- * Ids the vendor accepts. OSS limits only the length; ids are trimmed by every reader, so none has edge spaces. COS
- * documents no length: ids go past 64 to show none is imposed.
+ * Ids the vendor accepts, up to and at its length limit. OSS limits only the length; ids are trimmed by every
+ * reader, so none has edge spaces. COS documents no length: ids go past 64 to show none is imposed.
  */
 export function inventoryIdArbitrary(vendor: Vendor): fc.Arbitrary<string> {
   const rule = rulesFor(vendor).idRule;
   const maxLength = rule.maxLength ?? 100;
-  if (!rule.pattern) return text(1, 40).map((s) => s.trim()).filter((s) => s !== "" && [...s].length <= maxLength);
-  return fc.string({ unit: fc.constantFrom(...SIMPLE_ID_CHARS), minLength: 1, maxLength });
+  if (!rule.pattern) return validText(maxLength).map((s) => s.trim()).filter((s) => s !== "" && [...s].length <= maxLength);
+  const short = fc.string({ unit: fc.constantFrom(...SIMPLE_ID_CHARS), minLength: 1, maxLength: 12 });
+  const full = fc.string({ unit: fc.constantFrom(...SIMPLE_ID_CHARS), minLength: maxLength, maxLength });
+  return fc.oneof({ weight: 2, arbitrary: short }, { weight: 1, arbitrary: full });
 }
 
 function ordered(a: number, b: number): [number, number] {
@@ -42,7 +48,7 @@ function filterArbitrary(vendor: Vendor, advanced: boolean): fc.Arbitrary<Invent
   return fc
     .record(
       {
-        prefix: text(1, 24),
+        prefix: text(1, PREFIX_MAX),
         time: has("time") ? fc.tuple(epoch, epoch).map(([a, b]) => ordered(a, b)) : fc.constant(undefined),
         size: has("size") ? fc.tuple(bytes(0), bytes(1)).map(([a, b]) => ordered(a, b)) : fc.constant(undefined),
         storageClasses: has("storageClasses") ? fc.subarray([...classes], { minLength: 1 }) : fc.constant(undefined),
@@ -60,22 +66,13 @@ function filterArbitrary(vendor: Vendor, advanced: boolean): fc.Arbitrary<Invent
 }
 
 function encryptionArbitrary(vendor: Vendor): fc.Arbitrary<InventoryConfig["destination"]["encryption"]> {
-  const keyId = fc.string({ unit: fc.constantFrom(..."abc012:/-_"), minLength: 1, maxLength: 30 });
+  const keyId = fc.string({ unit: fc.constantFrom(..."abc012:/-_"), minLength: 1, maxLength: 30 }).filter((k) => k.trim() !== "");
   const options: fc.Arbitrary<InventoryConfig["destination"]["encryption"]>[] = [fc.constant(undefined)];
   for (const kind of rulesFor(vendor).encryptions) {
     if (kind === "sseKms") options.push(keyId.map((k) => ({ sseKms: { keyId: k } })));
     else options.push(fc.constant({ [kind]: {} }));
   }
   return fc.oneof(...options);
-}
-
-/** Where the destination is and who owns it; the fake seed's buckets by default. */
-export interface Placement {
-  region: string;
-  bucket: string;
-  destinationBucket: string;
-  accountId?: string;
-  roleArn?: string;
 }
 
 /** The default fake seed (tests/fake/defaultSeed.json): same region, same account. */
@@ -108,7 +105,7 @@ export function configArbitrary(vendor: Vendor, place: Placement, options: Confi
       id: inventoryIdArbitrary(vendor),
       enabled: fc.boolean(),
       filter: filterArbitrary(vendor, options.advancedFilters ?? false),
-      prefix: fc.option(text(1, 24), { nil: undefined }),
+      prefix: fc.option(text(1, PREFIX_MAX), { nil: undefined }),
       format: fc.constantFrom(...rules.formats),
       withAccount: rules.accountId === "optional" ? fc.boolean() : fc.constant(rules.accountId === "required"),
       encryption: encryptionArbitrary(vendor),
@@ -143,11 +140,22 @@ export function configArbitrary(vendor: Vendor, place: Placement, options: Confi
 
 /** Resource arguments (what a program passes to `new BucketInventory`) for a valid configuration. */
 export function argsArbitrary(vendor: Vendor, place: Placement = SEED_PLACEMENT[vendor], options: ConfigOptions = {}): fc.Arbitrary<Record<string, unknown>> {
-  return configArbitrary(vendor, place, options).map(({ id, ...config }) => ({
-    vendor,
-    region: place.region,
-    bucket: place.bucket,
-    inventoryId: id,
-    ...config,
-  }));
+  return configArbitrary(vendor, place, options).map(({ id, ...config }) => {
+    const args: Record<string, unknown> = { vendor, region: place.region, bucket: place.bucket, inventoryId: id, ...config };
+    if (place.endpoint) args.endpoint = place.endpoint;
+    return args;
+  });
+}
+
+/**
+ * Resource arguments anywhere the vendor allows: random placement (bucket, region, account, endpoint, destination
+ * spelling) and configuration; OSS's gated features only where they are offered.
+ */
+export function anywhereArgsArbitrary(vendor: Vendor): fc.Arbitrary<Record<string, unknown>> {
+  if (vendor !== "oss") return placementArbitrary(vendor).chain((place) => argsArbitrary(vendor, place, { advancedFilters: true }));
+  return fc.oneof(
+    placementArbitrary("oss").chain((place) => argsArbitrary("oss", place)),
+    fc.constantFrom("cn-qingdao", "cn-huhehaote", "eu-central-1").chain((r) => placementArbitrary("oss", r)).chain((place) => argsArbitrary("oss", place, { advancedFilters: true })),
+    placementArbitrary("oss", "na-south-1").chain((place) => argsArbitrary("oss", place, { incremental: true })),
+  );
 }

@@ -15,6 +15,7 @@ export type FigureName =
   | "stateChecks"
   | "configsLost"
   | "inputsFuzzed"
+  | "inputsRefused"
   | "hostileRequests"
   | "secretScans"
   | "parallelCreates";

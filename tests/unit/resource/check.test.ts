@@ -4,6 +4,17 @@ import { UNKNOWN_VALUE } from "../../../provider/model/unknownValue";
 import type { Vendor } from "../../../provider/model/inventoryConfig";
 import { argsWith } from "./validArgs";
 
+const OSS_RULE = "OSS bucket names are 3 to 63 lower-case letters, digits, '-' and '_', beginning and ending with a letter or digit";
+const COS_RULE =
+  `COS bucket names are "<name>-<appid>": the name of lower-case letters, digits and '-', not beginning or ending with '-', ` +
+  "the appid digits, and the host name <name>-<appid>.cos.<region>.myqcloud.com at most 60 characters";
+const OBS_RULE =
+  "OBS bucket names are 3 to 63 lower-case letters, digits, '-' and '.', beginning with a letter or digit, not ending with '-' or '.', " +
+  "without '..', '.-' or '-.', and not an IP address";
+const S3_RULE =
+  "S3 bucket names are 3 to 63 lower-case letters, digits, '-' and '.', beginning and ending with a letter or digit, without '..', " +
+  "not an IP address, not beginning with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3";
+
 async function failures(vendor: Vendor, patch: Record<string, unknown> = {}): Promise<string[]> {
   const result = await checkInventory(argsWith(vendor, patch));
   return result.failures.map((f) => `${f.property}: ${f.reason}`);
@@ -21,7 +32,7 @@ describe("check: static rules", () => {
     ["region missing", "s3", { region: undefined }, ["region: is required"]],
     ["region spelled badly", "s3", { region: "US East 1" }, ['region: "us east 1" is not a region id (lower-case letters, digits and \'-\', e.g. "cn-hangzhou")']],
     ["bucket missing", "obs", { bucket: undefined }, ["bucket: is required"]],
-    ["COS bucket without appid", "cos", { bucket: "photos" }, ['bucket: "photos" lacks the "-<appid>" suffix COS bucket names carry, e.g. "photos-1250000000"']],
+    ["COS bucket without appid", "cos", { bucket: "photos" }, [`bucket: "photos" lacks the "-<appid>" suffix COS bucket names carry, e.g. "photos-1250000000"; ${COS_RULE}`]],
     ["inventoryId missing", "oss", { inventoryId: undefined }, ["inventoryId: is required"]],
     ["OSS id over 192", "oss", { inventoryId: "a".repeat(193) }, [`inventoryId: "${"a".repeat(77)}..." is 193 characters long; OSS allows at most 192`]],
     ["OSS id of 192 is fine", "oss", { inventoryId: "b".repeat(192) }, []],
@@ -65,7 +76,7 @@ describe("check: static rules", () => {
       `destination.bucket: "arn:aws:s3:::reports" is written in S3's ARN form; OSS takes the bucket name or "acs:oss:::<bucket>"`,
     ]],
     ["COS destination without appid", "cos", { "destination.bucket": "reports" }, [
-      'destination.bucket: "reports" lacks the "-<appid>" suffix COS bucket names carry, e.g. "reports-1250000000"',
+      `destination.bucket: "reports" lacks the "-<appid>" suffix COS bucket names carry, e.g. "photos-1250000000"; ${COS_RULE}`,
     ]],
     ["COS ARN in another region", "cos", { "destination.bucket": "qcs::cos:ap-beijing::reports-bj-1250000000" }, [
       'destination.bucket: "qcs::cos:ap-beijing::reports-bj-1250000000" is in ap-beijing, source "photos-1250000000" is in ap-guangzhou; COS requires the same region',
@@ -196,6 +207,91 @@ describe("check: static rules", () => {
     ]],
     ["incremental in Mexico", "oss", { region: "na-south-1", incrementalInventory: { enabled: true, schedule: { frequency: "600" }, optionalFields: ["RecordType"] } }, []],
   ];
+
+  // Bucket names (issue 11 item 1): each vendor's documented rule, on `bucket` and on `destination.bucket` in every spelling.
+  const bucketCases: [string, Vendor, Record<string, unknown>, string[]][] = [
+    ["a host and path in a bucket name", "s3", { bucket: "127.0.0.1:9/x#" }, [`bucket: "127.0.0.1:9/x#" has ':', and only lower-case letters, digits, '-' and '.' are allowed; ${S3_RULE}`]],
+    ["a space", "oss", { bucket: "a b" }, [`bucket: "a b" has a space, and only lower-case letters, digits, '-' and '_' are allowed; ${OSS_RULE}`]],
+    ["a plus", "obs", { bucket: "a+b" }, [`bucket: "a+b" has '+', and only lower-case letters, digits, '-' and '.' are allowed; ${OBS_RULE}`]],
+    ["a slash", "s3", { bucket: "a/b" }, [`bucket: "a/b" has '/', and only lower-case letters, digits, '-' and '.' are allowed; ${S3_RULE}`]],
+    ["user info", "oss", { bucket: "u@evil.example" }, [`bucket: "u@evil.example" has '@', and only lower-case letters, digits, '-' and '_' are allowed; ${OSS_RULE}`]],
+    ["a query", "obs", { bucket: "a?b" }, [`bucket: "a?b" has '?', and only lower-case letters, digits, '-' and '.' are allowed; ${OBS_RULE}`]],
+    ["upper case", "s3", { bucket: "Photos" }, [`bucket: "Photos" has 'P', and only lower-case letters, digits, '-' and '.' are allowed; ${S3_RULE}`]],
+    ["OSS has no dots", "oss", { bucket: "my.photos" }, [`bucket: "my.photos" has '.', and only lower-case letters, digits, '-' and '_' are allowed; ${OSS_RULE}`]],
+    ["an underscore (OSS: seed 004's bucket_0001)", "oss", { bucket: "bucket_0001" }, []],
+    ["too short", "s3", { bucket: "ab" }, [`bucket: "ab" is 2 characters long (at least 3); ${S3_RULE}`]],
+    ["too long", "oss", { bucket: "a".repeat(64) }, [`bucket: "${"a".repeat(64)}" is 64 characters long (at most 63); ${OSS_RULE}`]],
+    ["63 is fine", "obs", { bucket: "a".repeat(63) }, []],
+    ["ends with a hyphen", "oss", { bucket: "photos-" }, [`bucket: "photos-" begins or ends with '-' or '_'; ${OSS_RULE}`]],
+    ["OBS: '.-'", "obs", { bucket: "my.-photos" }, [`bucket: "my.-photos" has '..', '.-' or '-.'; ${OBS_RULE}`]],
+    ["OBS: an IP address", "obs", { bucket: "192.168.5.4" }, [`bucket: "192.168.5.4" is an IP address; ${OBS_RULE}`]],
+    ["S3: '..'", "s3", { bucket: "my..photos" }, [`bucket: "my..photos" has '..'; ${S3_RULE}`]],
+    ["S3: a reserved prefix", "s3", { bucket: "xn--photos" }, [`bucket: "xn--photos" begins with a prefix S3 reserves; ${S3_RULE}`]],
+    ["S3: a reserved suffix", "s3", { bucket: "photos-s3alias" }, [`bucket: "photos-s3alias" ends with a suffix S3 reserves; ${S3_RULE}`]],
+    ["S3: dots are fine", "s3", { bucket: "photos.example.com" }, []],
+    ["COS: a name ending with '-'", "cos", { bucket: "photos--1250000000" }, [`bucket: "photos--1250000000" has a name that begins or ends with '-'; ${COS_RULE}`]],
+    ["COS: a host name over 60", "cos", { bucket: `${"p".repeat(30)}-1250000000` }, [
+      `bucket: "${"p".repeat(30)}-1250000000" makes the host name ${"p".repeat(30)}-1250000000.cos.ap-guangzhou.myqcloud.com 71 characters long (at most 60); ${COS_RULE}`,
+    ]],
+    ["COS: a dot", "cos", { bucket: "my.photos-1250000000" }, [`bucket: "my.photos-1250000000" has '.', and only lower-case letters, digits and '-' are allowed; ${COS_RULE}`]],
+    ["destination: a host in the name", "s3", { "destination.bucket": "127.0.0.1:9/x#" }, [
+      `destination.bucket: "127.0.0.1:9/x#" has ':', and only lower-case letters, digits, '-' and '.' are allowed; ${S3_RULE}`,
+    ]],
+    ["destination: an S3 ARN naming a bad bucket", "s3", { "destination.bucket": "arn:aws:s3:::a b" }, [
+      `destination.bucket: "arn:aws:s3:::a b" names bucket "a b", which has a space, and only lower-case letters, digits, '-' and '.' are allowed; ${S3_RULE}`,
+    ]],
+    ["destination: seed 004's sample acs:oss:::bucket_0001 is accepted", "oss", { "destination.bucket": "acs:oss:::bucket_0001" }, []],
+    ["destination: a COS ARN naming a bad bucket", "cos", { "destination.bucket": "qcs::cos:ap-guangzhou::x/y-1250000000" }, [
+      `destination.bucket: "qcs::cos:ap-guangzhou::x/y-1250000000" names bucket "x/y-1250000000", which has '/', and only lower-case letters, digits and '-' are allowed; ${COS_RULE}`,
+    ]],
+    ["destination: OBS plain name with '#'", "obs", { "destination.bucket": "reports#1" }, [
+      `destination.bucket: "reports#1" has '#', and only lower-case letters, digits, '-' and '.' are allowed; ${OBS_RULE}`,
+    ]],
+  ];
+
+  // Texts (issue 11 item 5): what the services cannot store unchanged is refused, naming the field.
+  const textCases: [string, Vendor, Record<string, unknown>, string[]][] = [
+    ["a carriage return in a prefix", "s3", { "filter.prefix": "logs\r/" }, ['filter.prefix: "logs\\r/" has a carriage return (U+000D), which the services read back as a line feed']],
+    ["a line feed in a destination prefix", "oss", { "destination.prefix": "a\nb" }, ['destination.prefix: "a\\nb" has the control character U+000A, which inventory configurations cannot hold']],
+    ["U+0001 in an id", "oss", { inventoryId: "a\u0001b" }, ['inventoryId: "a\\u0001b" has the control character U+0001, which inventory configurations cannot hold']],
+    ["a tab in a tag value", "cos", { "filter.tags": [{ key: "k", value: "a\tb" }] }, ['filter.tags.value: "a\\tb" has the control character U+0009, which inventory configurations cannot hold']],
+    ["a lone surrogate in a prefix", "obs", { "filter.prefix": "a\ud800" }, ['filter.prefix: "a\\ud800" has a lone surrogate (U+D800), which is not a character and cannot be sent as UTF-8']],
+    ["a lone surrogate in an OSS id", "oss", { inventoryId: "x\udc00" }, ['inventoryId: "x\\udc00" has a lone surrogate (U+DC00), which is not a character and cannot be sent as UTF-8']],
+    ["U+FFFF in a KMS key id", "s3", { "destination.encryption": { sseKms: { keyId: "k\uffff" } } }, ['destination.encryption.sseKms.keyId: "k\uffff" has U+FFFF, which is not a character XML can carry']],
+    ["a C1 control in a role ARN", "oss", { "destination.roleArn": "acs:ram::1000000000000001:role/r\u0085" }, [
+      'destination.roleArn: "acs:ram::1000000000000001:role/r\u0085" has the control character U+0085, which inventory configurations cannot hold',
+    ]],
+    ["markup, ]]> and astral characters are fine", "oss", { "filter.prefix": "a]]><b>&'\"😀/中", inventoryId: "?#&/%:@ 😀" }, []],
+  ];
+
+  // Endpoints (issue 11 item 6): an origin only; a password is never quoted.
+  const endpointCases: [string, Vendor, Record<string, unknown>, string[]][] = [
+    ["a path", "s3", { endpoint: "http://127.0.0.1:9000/minio" }, [
+      'endpoint: "http://127.0.0.1:9000/minio" has a path; give the origin only, e.g. "http://127.0.0.1:9000" (buckets are addressed path-style under it)',
+    ]],
+    ["a query and fragment", "s3", { endpoint: "http://127.0.0.1:9000?x=1#y" }, [
+      'endpoint: "http://127.0.0.1:9000?x=1#y" has a query and a fragment; give the origin only, e.g. "http://127.0.0.1:9000" (buckets are addressed path-style under it)',
+    ]],
+    ["user and password", "obs", { endpoint: "https://admin:SENTINEL-PASSWORD@obs.example.com" }, [
+      'endpoint: "https://<user info removed>@obs.example.com" carries a user name or password; credentials go in stack config or the environment, never in the endpoint',
+    ]],
+    ["a trailing slash is fine", "s3", { endpoint: "https://s3.example.com/" }, []],
+    ["a path the URL parser would fold away (found by the check fuzz)", "s3", { endpoint: "http://127.0.0.1:9000/%2e%2e/" }, [
+      'endpoint: "http://127.0.0.1:9000/%2e%2e/" has a path; give the origin only, e.g. "http://127.0.0.1:9000" (buckets are addressed path-style under it)',
+    ]],
+    ["a null frequency is a missing one (found by the check fuzz)", "s3", { "schedule.frequency": null }, ['schedule.frequency: is required; use "Daily" or "Weekly"']],
+    ["not http", "s3", { endpoint: "ftp://u:SENTINEL@h" }, ['endpoint: "ftp://<user info removed>@h" is not an http(s) URL such as "http://127.0.0.1:9000"']],
+  ];
+
+  it.each([...bucketCases, ...textCases, ...endpointCases])("%s", async (_name, vendor, patch, expected) => {
+    expect(await failures(vendor, patch)).toEqual(expected);
+  });
+
+  it("a password in the endpoint never reaches the returned inputs or a failure", async () => {
+    const result = await checkInventory(argsWith("s3", { endpoint: "http://SENTINEL-USER:SENTINEL-PASSWORD@127.0.0.1:9000/" }));
+    expect(JSON.stringify(result)).not.toMatch(/SENTINEL/);
+    expect(result.inputs.endpoint).toBe("http://127.0.0.1:9000");
+  });
 
   it.each(cases)("%s", async (_name, vendor, patch, expected) => {
     expect(await failures(vendor, patch)).toEqual(expected);
