@@ -7,7 +7,7 @@
  * configuration the service held before is put back, and the error reports what the bucket really holds.
  */
 import type { InventoryClient } from "../client/inventoryClient";
-import { ConflictError } from "../errors";
+import { BucketInventoryError, ConflictError, ThrottledError } from "../errors";
 import type { BucketRef, InventoryConfig } from "../model/inventoryConfig";
 import { rulesFor } from "../model/vendorRules";
 import { type LifecycleOptions, sameConfig, settle } from "./lifecycle";
@@ -79,20 +79,24 @@ async function replaceConfiguration(client: InventoryClient, args: BucketInvento
   }
 }
 
-/** Puts `previous` back and throws an error that says what the bucket holds now. */
+/**
+ * Whether a failed put may still be carried out: no answer (timeout, cut connection), a 5xx, an unreadable 2xx.
+ * Throttling is a refusal before any work, and the rest are definite refusals.
+ */
+const mayStillLand = (error: unknown) => error instanceof BucketInventoryError && error.retryable && !(error instanceof ThrottledError);
+
+/** Puts `previous` back and throws an error that says what the bucket holds now, or that it cannot be known. */
 async function restore(client: InventoryClient, args: BucketInventoryInputs, previous: InventoryConfig, cause: unknown, context: string): Promise<never> {
   try {
     await putOrConfirm(client, bucketRefOf(args), previous);
   } catch (restoreError) {
-    // Nothing we can put back: say so plainly; state keeps the old outputs so a refresh finds the truth.
-    throw inContext(
-      new Error(
-        `${bareMessage(cause)}; putting the previous configuration back also failed (${bareMessage(restoreError)}): bucket ` +
-          `"${args.bucket}" has no inventory configuration "${args.inventoryId}" now. Run \`pulumi refresh\`, then \`pulumi up\` to create it again`,
-        { cause },
-      ),
-      context,
-    );
+    const failed = `${bareMessage(cause)}; putting the previous configuration back also failed (${bareMessage(restoreError)})`;
+    // State keeps the old outputs either way, so a refresh finds the truth.
+    const said = [cause, restoreError].some(mayStillLand)
+      ? `: the outcome is unknown. A put that got no answer may still be carried out, so bucket "${args.bucket}" may hold the new ` +
+        `configuration "${args.inventoryId}", the previous one, or none. Run \`pulumi refresh\` in a minute to see what it holds, then \`pulumi up\``
+      : `: bucket "${args.bucket}" has no inventory configuration "${args.inventoryId}" now. Run \`pulumi refresh\`, then \`pulumi up\` to create it again`;
+    throw inContext(new Error(failed + said, { cause }), context);
   }
   const restored = outputsOf(args, previous);
   const error = inContext(new Error(`${bareMessage(cause)}; the previous configuration was put back and is unchanged`, { cause }), context);

@@ -8,9 +8,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { createInventoryClient, type ClosableInventoryClient } from "../../../provider/client/createInventoryClient";
 import type { ClientOptions, CredentialSource } from "../../../provider/client/inventoryClient";
-import { DIALECTS } from "../../../provider/dialects/dialectFor";
-import type { BucketRef, InventoryConfig, Vendor } from "../../../provider/model/inventoryConfig";
-import { normalizeConfig } from "../../../provider/model/normalize";
+import type { BucketRef, Vendor } from "../../../provider/model/inventoryConfig";
 import { createBucketInventoryProvider, type BucketInventoryProvider } from "../../../provider/resource/bucketInventoryProvider";
 import { CREDENTIAL_KEYS } from "../../../provider/resource/credentials";
 import { defaultSeed, startFakeCloud, type FakeCloud, type Seed } from "../../fake/index";
@@ -52,8 +50,10 @@ export interface FaultCloud {
   client(options?: Partial<ClientOptions>): ClosableInventoryClient;
   /** A provider object as the dynamic provider host would drive it, its clients made by `client(options)`. */
   provider(options?: Partial<ClientOptions>): Promise<BucketInventoryProvider>;
-  /** What the fake holds for (ref, id), normalized; read out of band through the admin API. */
-  stored(ref: BucketRef, id: string): InventoryConfig | undefined;
+  /** The document the fake holds for (ref, id), read out of band through the admin API (none: undefined). */
+  storedXml(ref: BucketRef, id: string): string | undefined;
+  /** The ids of every configuration the fake holds, per "<vendor>:<bucket>" (one dump of its whole state). */
+  storedIdsByBucket(): Map<string, string[]>;
   /**
    * Waits (first `settleMs`, then polling, bounded) until the fake has answered `sent` requests on the ref's
    * bucket, so no delayed one is still pending when the state is read.
@@ -95,10 +95,8 @@ export async function startFaultCloud(cells: number): Promise<FaultCloud> {
       await provider.configure({ config: { get: () => undefined } });
       return provider;
     },
-    stored(ref, id) {
-      const xml = fake.admin.getInventoryXml(ref.vendor, ref.bucket, id);
-      return xml === undefined ? undefined : normalizeConfig(ref.vendor, DIALECTS[ref.vendor].deserializeInventory(xml, { status: 200 }));
-    },
+    storedXml: (ref, id) => fake.admin.getInventoryXml(ref.vendor, ref.bucket, id),
+    storedIdsByBucket: () => new Map(fake.admin.dump().buckets.map((b) => [`${b.vendor}:${b.name}`, b.inventories])),
     async drain(ref, sent, settleMs = 0) {
       // Reading the log copies it: look rarely. A delayed request lands at most settleMs after the client gave up.
       if (settleMs > 0) await sleep(settleMs);

@@ -14,6 +14,7 @@ export type FigureName =
   | "operationsFailedTyped"
   | "stateChecks"
   | "configsLost"
+  | "configsLeftNoneAndSaidSo"
   | "inputsFuzzed"
   | "inputsRefused"
   | "hostileRequests"

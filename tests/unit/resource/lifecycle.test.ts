@@ -1,6 +1,6 @@
 import { createInventory, deleteInventory, readInventory } from "../../../provider/resource/lifecycle";
 import { updateInventory } from "../../../provider/resource/updateInventory";
-import { InvalidArgumentError, NotFoundError } from "../../../provider/errors";
+import { AccessDeniedError, InvalidArgumentError, NotFoundError, TransportError } from "../../../provider/errors";
 import type { BucketRef, Vendor } from "../../../provider/model/inventoryConfig";
 import { configOf, normalizeArgs } from "../../../provider/resource/resourceArgs";
 import { invalidArgument, MemoryInventoryClient, SEED_BUCKETS, transportError } from "./memoryInventoryClient";
@@ -215,17 +215,39 @@ describe("update", () => {
     expect(error.properties).toMatchObject({ destination: { prefix: "inventory/" } });
   });
 
-  it("on OSS says plainly when even the restore failed", async () => {
+  it("on OSS says plainly when even the restore was refused", async () => {
     const client = new MemoryInventoryClient(SEED_BUCKETS);
     const { id, outs } = await createInventory(client, argsWith("oss"), fast);
     client.failNext("putInventory", invalidArgument("The optional field is invalid."), 1, 1);
-    client.failNext("putInventory", transportError());
+    client.failNext("putInventory", new AccessDeniedError({ vendorCode: "AccessDenied", vendorMessage: "no", status: 403 }));
     const error = await rejection(updateInventory(client, id, outs, argsWith("oss", { "destination.prefix": "new/" }), fast));
     expect(error.message).toBe(
       "updating bucket inventory oss:cn-hangzhou:photos:daily: InvalidArgument The optional field is invalid. (request id mem-2); " +
-        "putting the previous configuration back also failed (connection reset by peer): bucket \"photos\" has no inventory " +
+        "putting the previous configuration back also failed (AccessDenied no): bucket \"photos\" has no inventory " +
         "configuration \"daily\" now. Run `pulumi refresh`, then `pulumi up` to create it again",
     );
+    expect(client.stored(refOf("oss"), "daily")).toBeUndefined();
+  });
+
+  it("on OSS says the outcome is unknown, and how to find out, when the puts after the probe time out but land later", async () => {
+    const client = new MemoryInventoryClient(SEED_BUCKETS);
+    const { id, outs } = await createInventory(client, argsWith("oss"), fast);
+    const original = client.putInventory.bind(client);
+    let puts = 0;
+    client.putInventory = async (ref, config) => {
+      if (++puts === 1) return original(ref, config); // the probe: refused on the taken id, nothing changes
+      setTimeout(() => void original(ref, config).catch(() => undefined), 5); // carried out after the client gave up
+      throw new TransportError("PUT http://x/photos/: timed out after 2000 ms", { timedOut: true });
+    };
+    const error = await rejection(updateInventory(client, id, outs, argsWith("oss", { "destination.prefix": "new/" }), fast));
+    expect(error.message).toBe(
+      "updating bucket inventory oss:cn-hangzhou:photos:daily: PUT http://x/photos/: timed out after 2000 ms; putting the previous " +
+        "configuration back also failed (PUT http://x/photos/: timed out after 2000 ms): the outcome is unknown. A put that got no " +
+        "answer may still be carried out, so bucket \"photos\" may hold the new configuration \"daily\", the previous one, or none. " +
+        "Run `pulumi refresh` in a minute to see what it holds, then `pulumi up`",
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.stored(refOf("oss"), "daily")?.destination.prefix).toBe("new/");
   });
 
   it("falls back to delete-then-put when another vendor turns out to refuse the put", async () => {
