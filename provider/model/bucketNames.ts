@@ -62,7 +62,8 @@ const COS_RULE: NameRule = {
     if (chars) return chars;
     if (/^-|-$/.test(part)) return "has a name that begins or ends with '-'";
     const host = region ? `${name}.cos.${region}.myqcloud.com` : undefined;
-    if (host && host.length > 60) return `makes the host name ${host} ${host.length} characters long (at most 60)`;
+    const shown = host && host.length > 80 ? `${host.slice(0, 77)}...` : host;
+    if (host && host.length > 60) return `makes the host name ${shown} ${host.length} characters long (at most 60)`;
     return undefined;
   },
 };

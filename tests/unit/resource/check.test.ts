@@ -254,12 +254,12 @@ describe("check: static rules", () => {
     ["a carriage return in a prefix", "s3", { "filter.prefix": "logs\r/" }, ['filter.prefix: "logs\\r/" has a carriage return (U+000D), which the services read back as a line feed']],
     ["a line feed in a destination prefix", "oss", { "destination.prefix": "a\nb" }, ['destination.prefix: "a\\nb" has the control character U+000A, which inventory configurations cannot hold']],
     ["U+0001 in an id", "oss", { inventoryId: "a\u0001b" }, ['inventoryId: "a\\u0001b" has the control character U+0001, which inventory configurations cannot hold']],
-    ["a tab in a tag value", "cos", { "filter.tags": [{ key: "k", value: "a\tb" }] }, ['filter.tags.value: "a\\tb" has the control character U+0009, which inventory configurations cannot hold']],
+    ["a tab in a destination prefix", "obs", { "destination.prefix": "a\tb" }, ['destination.prefix: "a\\tb" has the control character U+0009, which inventory configurations cannot hold']],
     ["a lone surrogate in a prefix", "obs", { "filter.prefix": "a\ud800" }, ['filter.prefix: "a\\ud800" has a lone surrogate (U+D800), which is not a character and cannot be sent as UTF-8']],
     ["a lone surrogate in an OSS id", "oss", { inventoryId: "x\udc00" }, ['inventoryId: "x\\udc00" has a lone surrogate (U+DC00), which is not a character and cannot be sent as UTF-8']],
     ["U+FFFF in a KMS key id", "s3", { "destination.encryption": { sseKms: { keyId: "k\uffff" } } }, ['destination.encryption.sseKms.keyId: "k\uffff" has U+FFFF, which is not a character XML can carry']],
-    ["a C1 control in a role ARN", "oss", { "destination.roleArn": "acs:ram::1000000000000001:role/r\u0085" }, [
-      'destination.roleArn: "acs:ram::1000000000000001:role/r\u0085" has the control character U+0085, which inventory configurations cannot hold',
+    ["a C1 control in a KMS key id", "oss", { "destination.encryption": { sseKms: { keyId: "key\u0085" } } }, [
+      'destination.encryption.sseKms.keyId: "key\u0085" has the control character U+0085, which inventory configurations cannot hold',
     ]],
     ["markup, ]]> and astral characters are fine", "oss", { "filter.prefix": "a]]><b>&'\"😀/中", inventoryId: "?#&/%:@ 😀" }, []],
   ];
