@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { run, type DriftIo } from "../../../../cli/driftCommand";
 import type { DriftReport } from "../../../../cli/drift/driftReport";
 import { INVENTORY_TYPE } from "../../../../cli/drift/readStackState";
+import { escapeXmlText } from "../../../../provider/xml/buildXml";
 import { dialectFor } from "../../../../provider/dialects/dialectFor";
 import type { InventoryConfig, Vendor } from "../../../../provider/model/inventoryConfig";
 import { configOf, normalizeArgs } from "../../../../provider/resource/resourceArgs";
@@ -62,10 +63,16 @@ export function stackExport(entries: StateEntry[], options: { config?: Record<st
 /** The vendor's valid configuration with `patch`, as the model holds it. */
 export const configFor = (h: Harness, vendor: Vendor, patch: Record<string, unknown> = {}): InventoryConfig => configOf(normalizeArgs(fakeArgs(h.fake, vendor, patch)));
 
-/** Stores a configuration behind Pulumi's back (the fake's schema applies, its put-time checks do not). */
+/**
+ * Stores a configuration behind Pulumi's back (the fake's schema applies, its put-time checks do not). The id goes
+ * into the document as it is: the provider's XML builder refuses characters XML cannot carry (U+001B), which a
+ * configuration made elsewhere is here assumed to hold.
+ */
 export function putLive(fake: FakeCloud, vendor: Vendor, config: InventoryConfig, bucket = refOf(fake, vendor).bucket): void {
   const ref = { ...refOf(fake, vendor), bucket };
-  fake.admin.putInventoryXml(vendor, bucket, config.id, dialectFor(vendor).serializeInventory(config, ref));
+  const placeholder = "drift-test-id-placeholder";
+  const xml = dialectFor(vendor).serializeInventory({ ...config, id: placeholder }, ref).replace(`<Id>${placeholder}</Id>`, `<Id>${escapeXmlText(config.id)}</Id>`);
+  fake.admin.putInventoryXml(vendor, bucket, config.id, xml);
 }
 
 export interface DriftRun {
