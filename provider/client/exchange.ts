@@ -7,7 +7,7 @@ import type { Credentials } from "../signing/signingTypes";
 import type { ClientOptions } from "./inventoryClient";
 import { ProtocolError } from "../errors";
 import { readErrorDocument } from "../dialects/serviceErrorFrom";
-import { redactSecrets } from "./redactSecrets";
+import { redactSecrets, secretScrubber } from "./redactSecrets";
 import type { Signer } from "./signerFor";
 
 export const USER_AGENT = "pulumi-bucket-inventory";
@@ -36,8 +36,8 @@ export async function prepareRequest(
 
 /**
  * One attempt: sign, send, report to onExchange, turn anything but a 2xx (or a status `answers` accepts) into
- * the error class the vendor's table gives it, else `read` the response. Errors made from what the service
- * sent back are scrubbed of anything it may have copied from our request.
+ * the error class the vendor's table gives it, else `read` the response. What is read, and errors made from what
+ * the service sent back, are scrubbed of anything it may have copied from our request, in any letter case.
  */
 export async function exchange<T>(
   ctx: ExchangeContext,
@@ -55,7 +55,8 @@ export async function exchange<T>(
       throw ctx.dialect.deserializeError(response, operation);
     }
     refuseErrorDocument(response);
-    return read(response);
+    // What a service sends back may repeat our credentials anywhere (an owner, a prefix): none of it goes further.
+    return secretScrubber(ctx.credentials, signed.headers.authorization).value(read(response));
   } catch (error) {
     throw redactSecrets(error, ctx.credentials, signed.headers.authorization);
   } finally {

@@ -10,9 +10,40 @@ const REDACTED = "<redacted>";
  */
 function secretsOf(credentials: Credentials, authorization: string | undefined): string[] {
   const pieces = (authorization ?? "").split(/[\s,:=&]+/).filter((p) => p.length >= 20);
-  return [authorization, credentials.secretAccessKey, credentials.securityToken, credentials.accessKeyId, ...pieces]
-    .filter((s): s is string => typeof s === "string" && s.length >= 8)
-    .sort((a, b) => b.length - a.length);
+  return [authorization, credentials.secretAccessKey, credentials.securityToken, credentials.accessKeyId, ...pieces].filter(
+    (s): s is string => typeof s === "string" && s.length >= 8,
+  );
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Scrubs text and values of the secrets, in any letter case and percent-encoded too (a service may echo either). */
+export interface SecretScrubber {
+  dirty(text: string | undefined): boolean;
+  scrub<T extends string | undefined>(text: T): T;
+  /** A copy of a value read from a response (strings, arrays, plain objects) with every secret replaced. */
+  value<T>(value: T): T;
+}
+
+export function secretScrubber(credentials: Credentials, authorization?: string): SecretScrubber {
+  const forms = new Set<string>();
+  for (const secret of secretsOf(credentials, authorization)) {
+    forms.add(secret);
+    forms.add(encodeURIComponent(secret));
+  }
+  const alternatives = [...forms].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = alternatives.length > 0 ? new RegExp(alternatives.join("|"), "gi") : undefined;
+  const dirty = (text: string | undefined) => pattern !== undefined && text !== undefined && new RegExp(pattern.source, "i").test(text);
+  const scrub = <T extends string | undefined>(text: T): T => (text === undefined || !pattern ? text : (text.replace(pattern, REDACTED) as T));
+  const value = <T>(v: T): T => {
+    if (typeof v === "string") return scrub(v) as T;
+    if (Array.isArray(v)) return v.map(value) as T;
+    if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+      return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, value(inner)])) as T;
+    }
+    return v;
+  };
+  return { dirty, scrub, value };
 }
 
 /**
@@ -22,9 +53,7 @@ function secretsOf(credentials: Credentials, authorization: string | undefined):
  */
 export function redactSecrets<E>(error: E, credentials: Credentials, authorization?: string): E {
   if (!(error instanceof ServiceError) && !(error instanceof ProtocolError)) return error;
-  const secrets = secretsOf(credentials, authorization);
-  const dirty = (text: string | undefined) => text !== undefined && secrets.some((s) => text.includes(s));
-  const scrub = <T extends string | undefined>(text: T): T => (text === undefined ? text : (secrets.reduce((t, s) => t.split(s).join(REDACTED), text) as T));
+  const { dirty, scrub } = secretScrubber(credentials, authorization);
   if (error instanceof ProtocolError) {
     if (!dirty(error.message) && !dirty(error.requestId)) return error;
     return new ProtocolError(scrub(error.message), error.status, scrub(error.requestId), { retryable: error.retryable }) as E;

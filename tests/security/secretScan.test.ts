@@ -1,21 +1,25 @@
 /**
  * Secret scan: full lifecycles (check, create, read, diff, update, delete; and failing ones: refused by the
- * service, faults whose error documents echo the credentials back, wrong secrets, half-set credentials) on every
- * vendor, with sentinel credentials (access key id, secret, security token) from stack config and from the
- * environment. Every output, state value, check result, error (message, stack, cause chain, every property),
- * observed exchange, captured log line, and the fake's request log is then searched for the sentinel bytes: the
- * secret and token appear nowhere, and the access key id nowhere outside the wire.
+ * service, faults whose error documents echo the credentials back in message and code, also lower-cased,
+ * upper-cased and percent-encoded, a configuration field holding the token, wrong secrets, half-set credentials)
+ * on every vendor, with sentinel credentials (access key id, secret, security token; mixed case) from stack config
+ * and from the environment. Each step must succeed or fail as stated (a failure must be a typed error). Every
+ * output, state value, check result, error (message, stack, cause chain, every property), observed exchange and
+ * captured log line is then searched for the sentinels in any letter case; what the fake received (every byte,
+ * through a recording proxy) holds the secret nowhere, the token only in its header and the key id only in the
+ * Authorization header.
  */
 import { inspect } from "node:util";
 import { createInventoryClient, type ClosableInventoryClient } from "../../provider/client/createInventoryClient";
 import type { ClientOptions } from "../../provider/client/inventoryClient";
-import { BucketInventoryError } from "../../provider/errors";
 import { VENDORS, type Vendor } from "../../provider/model/inventoryConfig";
 import { createBucketInventoryProvider, type BucketInventoryProvider } from "../../provider/resource/bucketInventoryProvider";
 import { CONFIG_NAMESPACE, CREDENTIAL_KEYS } from "../../provider/resource/credentials";
 import { startFakeCloud, type FakeCloud } from "../fake/index";
+import { typedErrorOf } from "../reliability/support/errorProblems";
 import { Figures } from "../reliability/support/figures";
 import { captureOutput, type CapturedOutput } from "./support/captureOutput";
+import { startRecordingProxy, type RecordingProxy } from "./support/recordingProxy";
 import { SENTINELS, sentinelArgs, sentinelEnv, sentinelSeed, sentinelStackConfig, sentinelStrings } from "./support/sentinelWorld";
 
 const figures = new Figures("secret-scan");
@@ -24,6 +28,7 @@ const artifacts: [string, unknown][] = [];
 const keep = (where: string, value: unknown) => artifacts.push([where, value]);
 
 let fake: FakeCloud;
+let proxy: RecordingProxy;
 let output: CapturedOutput;
 const clients: ClosableInventoryClient[] = [];
 
@@ -46,26 +51,38 @@ async function providerWith(stack: Record<string, string>, env: Record<string, s
   return provider;
 }
 
-/** Runs `step`, keeping its result or its error. */
-async function attempt(where: string, step: () => Promise<unknown>): Promise<unknown> {
+/**
+ * Runs `step`, keeping its result or its error for the scan, and checks it ended as stated: "succeeds", or
+ * "fails" with a typed error (a BucketInventoryError on its cause chain).
+ */
+async function attempt<T>(where: string, ends: "succeeds" | "fails", step: () => Promise<T>): Promise<T | Error> {
+  let result: T | Error;
   try {
-    const result = await step();
+    result = await step();
     keep(where, result);
-    return result;
   } catch (error) {
     keep(`${where} (error)`, error);
-    return error;
+    result = error as Error;
   }
+  const failed = result instanceof Error;
+  if (ends === "succeeds" && failed) throw new Error(`${where}: expected to succeed, failed: ${(result as Error).message}`);
+  if (ends === "fails" && !failed) throw new Error(`${where}: expected to fail, succeeded`);
+  if (failed && !typedErrorOf(result)) {
+    throw new Error(`${where}: failed with an untyped error: ${(result as Error).message}`);
+  }
+  return result;
 }
 
 beforeAll(async () => {
   fake = await startFakeCloud({ port: 0, seed: sentinelSeed() });
+  proxy = await startRecordingProxy(fake.url);
   output = captureOutput();
 });
 afterAll(async () => {
   output?.restore();
   figures.write();
   await Promise.all(clients.splice(0).map((c) => c.close()));
+  await proxy?.close();
   await fake?.close();
 });
 
@@ -78,64 +95,90 @@ function echo(vendor: Vendor): string {
 describe.each(VENDORS.map((v) => [v]))("%s", (vendor) => {
   test("a full lifecycle, and failing ones, with sentinel credentials from stack config", async () => {
     const provider = await providerWith(sentinelStackConfig());
-    const args = sentinelArgs(vendor, fake.url, "scan");
+    const args = sentinelArgs(vendor, proxy.url, "scan");
     const admin = fake.admin;
     const bucket = args.bucket as string;
+    const id = `${vendor}:${args.region}:${bucket}:scan`;
 
-    keep("check", await provider.check({}, args));
-    keep("check refusing a far destination", await provider.check({}, sentinelArgs(vendor, fake.url, "far", "far")));
-    const created = (await attempt("create", () => provider.create(args))) as { id: string; outs: Record<string, unknown> };
-    expect(created.id).toBe(`${vendor}:${args.region}:${bucket}:scan`);
+    const checked = (await attempt("check", "succeeds", () => provider.check({}, args))) as { failures: unknown[] };
+    expect(checked.failures).toEqual([]);
+    const far = (await attempt("check refusing a far destination", "succeeds", () => provider.check({}, sentinelArgs(vendor, proxy.url, "far", "far")))) as { failures: unknown[] };
+    expect(far.failures).not.toEqual([]);
+    const created = (await attempt("create", "succeeds", () => provider.create(args))) as unknown as { id: string; outs: Record<string, unknown> };
+    expect(created.id).toBe(id);
     // KMS key ids are identifiers, not key material: the resource keeps them as plain outputs (README, "Credentials").
     const kms = (d: unknown) => (d as { encryption?: { sseKms?: { keyId?: string } } }).encryption?.sseKms?.keyId;
     expect(kms(created.outs.destination)).toBe(kms(args.destination));
-    await attempt("read", () => provider.read(created.id, created.outs));
+    await attempt("read", "succeeds", () => provider.read(created.id, created.outs));
     const changed = { ...args, schedule: { frequency: "Weekly" } };
     keep("diff", await provider.diff(created.id, created.outs, changed));
-    const updated = await attempt("update", () => provider.update(created.id, created.outs, changed));
-    expect(updated).not.toBeInstanceOf(Error);
+    await attempt("update", "succeeds", () => provider.update(created.id, created.outs, changed));
 
-    await attempt("create refused by the service", () => provider.create(sentinelArgs(vendor, fake.url, "refused", "far")));
-    admin.injectFault({ match: { bucket, operation: "GetInventory" }, times: 2, action: { kind: "status", status: 403, code: "AccessDenied", message: echo(vendor) } });
-    const denied = await attempt("read denied by an echoing service", () => provider.read(created.id, created.outs));
-    expect(denied).toBeInstanceOf(BucketInventoryError);
-    expect((denied as Error).message).toContain("<redacted>");
-    admin.injectFault({ match: { bucket, operation: "GetInventory" }, times: 2, action: { kind: "status", status: 400, code: SENTINELS[vendor].securityToken } });
-    await attempt("read refused with the token as the error code", () => provider.read(created.id, created.outs));
-    admin.injectFault({ match: { bucket, operation: "GetInventory" }, times: 2, action: { kind: "error-body-200", code: "InternalError", message: echo(vendor) } });
-    await attempt("read answered 200 with an echoing error document", () => provider.read(created.id, created.outs));
+    await attempt("create refused by the service", "fails", () => provider.create(sentinelArgs(vendor, proxy.url, "refused", "far")));
+    for (const [how, message] of [
+      ["as sent", echo(vendor)],
+      ["lower-cased", echo(vendor).toLowerCase()],
+      ["upper-cased", echo(vendor).toUpperCase()],
+      ["percent-encoded", encodeURIComponent(echo(vendor))],
+    ]) {
+      admin.injectFault({ match: { bucket, operation: "GetInventory" }, times: "always", action: { kind: "status", status: 403, code: "AccessDenied", message } });
+      const denied = await attempt(`read denied by a service echoing the credentials ${how}`, "fails", () => provider.read(created.id, created.outs));
+      expect((denied as Error).message).toContain("<redacted>");
+      admin.clearFaults();
+    }
+    admin.injectFault({ match: { bucket, operation: "GetInventory" }, times: "always", action: { kind: "status", status: 400, code: SENTINELS[vendor].securityToken } });
+    await attempt("read refused with the token as the error code", "fails", () => provider.read(created.id, created.outs));
+    admin.clearFaults();
+    admin.injectFault({ match: { bucket, operation: "GetInventory" }, times: "always", action: { kind: "error-body-200", code: "InternalError", message: echo(vendor) } });
+    await attempt("read answered 200 with an echoing error document", "fails", () => provider.read(created.id, created.outs));
+    admin.clearFaults();
+
+    // A configuration whose prefix holds the token (made outside Pulumi, or echoed): refresh shows it redacted.
+    const held = admin.getInventoryXml(vendor, bucket, "scan")!;
+    admin.putInventoryXml(vendor, bucket, "scan", held.replace(/<Prefix>inv\/<\/Prefix>/, `<Prefix>${SENTINELS[vendor].securityToken.toLowerCase()}/</Prefix>`));
+    const refreshed = (await attempt("read of a configuration holding the token", "succeeds", () => provider.read(created.id, created.outs))) as { props: { destination: { prefix: string } } };
+    expect(refreshed.props.destination.prefix).toBe("<redacted>/");
+
     admin.injectFault({ match: { bucket, operation: "PutInventory" }, times: "always", action: { kind: "status", status: 503, code: "SlowDown", message: echo(vendor) } });
-    await attempt("update under an echoing outage", () => provider.update(created.id, created.outs, { ...args, enabled: false }));
+    await attempt("update under an echoing outage", "fails", () => provider.update(created.id, created.outs, { ...args, enabled: false }));
     admin.clearFaults();
     admin.injectFault({ match: { bucket, operation: "DeleteInventory" }, times: "always", action: { kind: "reset" } });
-    await attempt("delete over a cut connection", () => provider.delete(created.id, created.outs));
+    await attempt("delete over a cut connection", "fails", () => provider.delete(created.id, created.outs));
     admin.clearFaults();
-    await attempt("delete", () => provider.delete(created.id, created.outs));
+    await attempt("delete", "succeeds", () => provider.delete(created.id, created.outs));
+    expect(admin.getInventoryXml(vendor, bucket, "scan")).toBeUndefined();
   });
 
   test("wrong secrets and half-set credentials fail without repeating what was given", async () => {
     const keys = CREDENTIAL_KEYS[vendor].config;
-    const wrong = { ...sentinelStackConfig(), [`${CONFIG_NAMESPACE}:${keys.secret}`]: "sntl-wrong-secret-000000" };
-    const args = sentinelArgs(vendor, fake.url, "wrong");
+    const wrong = { ...sentinelStackConfig(), [`${CONFIG_NAMESPACE}:${keys.secret}`]: "SntlWrongSecret-000000" };
+    const args = sentinelArgs(vendor, proxy.url, "wrong");
     const id = `${vendor}:${args.region}:${args.bucket}:wrong`;
-    await attempt("read with a wrong secret", async () => (await providerWith(wrong)).read(id, args));
-    await attempt("create with a wrong secret", async () => (await providerWith(wrong)).create(args));
+    await attempt("read with a wrong secret", "fails", async () => (await providerWith(wrong)).read(id, args));
+    await attempt("create with a wrong secret", "fails", async () => (await providerWith(wrong)).create(args));
     const idOnly = { [`${CONFIG_NAMESPACE}:${keys.id}`]: SENTINELS[vendor].accessKeyId };
-    const idError = await attempt("create with only a key id", async () => (await providerWith(idOnly)).create(args));
+    const idError = await attempt("create with only a key id", "fails", async () => (await providerWith(idOnly)).create(args));
     expect((idError as Error).message).toMatch(new RegExp(keys.secret));
     const secretOnly = { [`${CONFIG_NAMESPACE}:${keys.secret}`]: SENTINELS[vendor].secretAccessKey };
-    const secretError = await attempt("create with only a secret", async () => (await providerWith(secretOnly)).create(args));
+    const secretError = await attempt("create with only a secret", "fails", async () => (await providerWith(secretOnly)).create(args));
     expect((secretError as Error).message).toMatch(new RegExp(keys.id));
     const envOnlyId = { [CREDENTIAL_KEYS[vendor].env.id]: SENTINELS[vendor].accessKeyId };
-    await attempt("check with only a key id in the environment", async () => (await providerWith({}, envOnlyId)).check({}, args));
+    const envError = await attempt("check with only a key id in the environment", "fails", async () => (await providerWith({}, envOnlyId)).check({}, args));
+    expect((envError as Error).message).toMatch(new RegExp(CREDENTIAL_KEYS[vendor].env.secret));
+    const wrapped = { ...sentinelStackConfig(), [`${CONFIG_NAMESPACE}:${keys.token}`]: `${SENTINELS[vendor].securityToken.slice(0, 10)}\n${SENTINELS[vendor].securityToken.slice(10)}` };
+    const wrappedError = await attempt("check with a token pasted over two lines", "fails", async () => (await providerWith(wrapped)).check({}, args));
+    expect((wrappedError as Error).message).toMatch(new RegExp(`${keys.token} contains a line break`));
   });
 
   test("a lifecycle with credentials from the environment", async () => {
     const provider = await providerWith({}, sentinelEnv());
-    const args = sentinelArgs(vendor, fake.url, "from-env");
-    const created = (await attempt("create (env)", () => provider.create(args))) as { id: string; outs: Record<string, unknown> };
-    await attempt("read (env)", () => provider.read(created.id, created.outs));
-    await attempt("delete (env)", () => provider.delete(created.id, created.outs));
+    const args = sentinelArgs(vendor, proxy.url, "from-env");
+    const created = (await attempt("create (env)", "succeeds", () => provider.create(args))) as unknown as { id: string; outs: Record<string, unknown> };
+    expect(created.id).toBe(`${vendor}:${args.region}:${args.bucket}:from-env`);
+    const read = (await attempt("read (env)", "succeeds", () => provider.read(created.id, created.outs))) as { id: string };
+    expect(read.id).toBe(created.id);
+    await attempt("delete (env)", "succeeds", () => provider.delete(created.id, created.outs));
+    expect(fake.admin.getInventoryXml(vendor, args.bucket as string, "from-env")).toBeUndefined();
   });
 });
 
@@ -153,24 +196,39 @@ function everything(value: unknown): string {
   return parts.join("\n");
 }
 
-test("no sentinel byte appears in outputs, state, check results, errors, observed exchanges or logs", () => {
-  expect(artifacts.length).toBeGreaterThan(60);
+/** Case-insensitive, and percent-encoded too: a lower-cased or URL-encoded token is still the token. */
+function leaksIn(where: string, text: string, sentinels = sentinelStrings()): string[] {
+  figures.add("secretScans");
+  const lower = text.toLowerCase();
+  return sentinels
+    .filter(([value]) => lower.includes(value.toLowerCase()) || lower.includes(encodeURIComponent(value).toLowerCase()))
+    .map(([, what]) => `${what} in ${where}`);
+}
+
+test("no sentinel appears, in any letter case, in outputs, state, check results, errors, observed exchanges or logs", () => {
+  expect(artifacts.length).toBeGreaterThan(80);
   const leaks: string[] = [];
-  const scan = (where: string, text: string, sentinels = sentinelStrings()) => {
-    figures.add("secretScans");
-    for (const [value, what] of sentinels) if (text.includes(value)) leaks.push(`${what} in ${where}`);
-  };
-  for (const [where, value] of artifacts) scan(where, everything(value));
-  scan("captured output", output.text());
-  // What the client sent, as the fake logged it (the error codes it logged are the fake's own, injected above).
-  scan("the fake cloud's request log", JSON.stringify(fake.admin.requests().map((r) => [r.method, r.path, r.query])));
+  for (const [where, value] of artifacts) leaks.push(...leaksIn(where, everything(value)));
+  leaks.push(...leaksIn("captured output", output.text()));
   // The fake's own account list names the key ids it knows: only secrets and tokens are searched there.
-  scan("the fake cloud's state dump", JSON.stringify(fake.admin.dump()), sentinelStrings().filter(([, what]) => !what.endsWith("key id")));
+  leaks.push(...leaksIn("the fake cloud's state dump", JSON.stringify(fake.admin.dump()), sentinelStrings().filter(([, what]) => !what.endsWith("key id"))));
   expect(leaks).toEqual([]);
 });
 
-test("the echoed credentials really reached the client (the scan above is not vacuous)", () => {
+test("what the service received, byte for byte: the secret nowhere, the token only in its header, the key id only in Authorization", () => {
+  const sent = proxy.sent();
+  expect(sent.length).toBeGreaterThan(10_000);
+  // Lines that may carry a credential by design: the Authorization header (key id) and the security-token header.
+  const allowed = /^(authorization|x-(oss|cos|obs|amz)-security-token): .*$/gim;
+  for (const s of Object.values(SENTINELS)) expect(sent).toMatch(new RegExp(`^authorization: .*${s.accessKeyId}`, "im"));
+  expect(leaksIn("what the service received (outside Authorization and the token header)", sent.replace(allowed, ""))).toEqual([]);
+  const secrets = sentinelStrings().filter(([, what]) => what.endsWith("secret"));
+  expect(leaksIn("what the service received (anywhere)", sent, secrets)).toEqual([]);
+});
+
+test("the scans are not vacuous: the echoed credentials reached the client, and the token reached the service", () => {
   const echoed = fake.admin.requests().filter((r) => r.fault !== undefined);
   expect(echoed.length).toBeGreaterThan(0);
-  expect(artifacts.some(([where]) => where.startsWith("read denied by an echoing service"))).toBe(true);
+  expect(artifacts.filter(([where]) => where.startsWith("read denied by a service echoing the credentials"))).toHaveLength(4 * VENDORS.length);
+  for (const s of Object.values(SENTINELS)) expect(proxy.sent()).toContain(s.securityToken);
 });

@@ -17,11 +17,12 @@ export const REGION: Record<Vendor, string> = { oss: "cn-hangzhou", cos: "ap-gua
 const ACCOUNT: Record<Vendor, string> = { oss: "2000000000000009", cos: "200000000009", obs: "5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e", s3: "333333333333" };
 const APPID = "1250000099";
 
+/** Mixed case: a service that echoes them lower- or upper-cased must still be caught. */
 export const SENTINELS: Record<Vendor, Sentinel> = {
-  oss: { accessKeyId: "SNTLOSSKEY7F3A91", secretAccessKey: "sntl-oss-secret-5e6f7a8b9c0d", securityToken: "sntl-oss-token-0d1e2f3a4b5c6d" },
-  cos: { accessKeyId: "SNTLCOSKEY7F3A92", secretAccessKey: "sntl-cos-secret-5e6f7a8b9c0e", securityToken: "sntl-cos-token-0d1e2f3a4b5c6e" },
-  obs: { accessKeyId: "SNTLOBSKEY7F3A93", secretAccessKey: "sntl-obs-secret-5e6f7a8b9c0f", securityToken: "sntl-obs-token-0d1e2f3a4b5c6f" },
-  s3: { accessKeyId: "SNTLS3KEY07F3A94", secretAccessKey: "sntl-s3-secret-5e6f7a8b9c10a", securityToken: "sntl-s3-token-0d1e2f3a4b5c70" },
+  oss: { accessKeyId: "SNTLOSSKEY7F3A91", secretAccessKey: "Sntl-Oss-Secret-5e6F7a8B9c0d", securityToken: "Sntl-Oss-Token-0d1E2f3A4b5C6d" },
+  cos: { accessKeyId: "SNTLCOSKEY7F3A92", secretAccessKey: "Sntl-Cos-Secret-5e6F7a8B9c0e", securityToken: "Sntl-Cos-Token-0d1E2f3A4b5C6e" },
+  obs: { accessKeyId: "SNTLOBSKEY7F3A93", secretAccessKey: "Sntl-Obs-Secret-5e6F7a8B9c0f", securityToken: "Sntl-Obs-Token-0d1E2f3A4b5C6f" },
+  s3: { accessKeyId: "SNTLS3KEY07F3A94", secretAccessKey: "Sntl-S3-Secret-5e6F7a8B9c10a", securityToken: "Sntl-S3-Token-0d1E2f3A4b5C70" },
 };
 
 /** Every sentinel string, with what it is (for failure messages). */
