@@ -81,7 +81,10 @@ describe("golden request snapshots", () => {
   test.each(CASES)("%s matches what the client sends", async (file, vendor, version) => {
     const path = join(__dirname, file);
     const actual = await snapshot(vendor, version);
-    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(path)) writeFileSync(path, actual);
+    // Written only when asked: a missing file is a failure (under --ci as anywhere), never a fresh snapshot that
+    // would pass whatever the client sends.
+    if (process.env.UPDATE_GOLDEN === "1") writeFileSync(path, actual);
+    if (!existsSync(path)) throw new Error(`${file} is missing: run UPDATE_GOLDEN=1 sh scripts/with-node22.sh npx jest tests/golden, then review it`);
     expect(actual).toBe(readFileSync(path, "utf8"));
   });
 

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import * as readline from "node:readline";
 import type { PropertyMap } from "./pulumiRpc";
+import { hermeticEnv } from "../../support/hermeticEnv";
 
 export interface Registration {
   type: string;
@@ -60,7 +61,7 @@ export class ProgramRunner {
     const script = path.join(__dirname, "programRunnerChild.js");
     const child = spawn(process.execPath, [script], {
       cwd: options.cwd,
-      env: { ...process.env, ...options.env },
+      env: hermeticEnv(options.env),
       stdio: ["pipe", "pipe", "pipe"],
     });
     return new ProgramRunner(child);

@@ -13,6 +13,7 @@ import type { ServiceError } from "@grpc/grpc-js";
 import type * as Pb from "@pulumi/pulumi/proto/provider_pb";
 import type { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import type { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { hermeticEnv } from "../../support/hermeticEnv";
 
 export interface ResourceAddress {
   urn: string;
@@ -81,7 +82,7 @@ export class ProviderHost {
   static async start(options: { cwd: string; engineAddress: string; env?: NodeJS.ProcessEnv }): Promise<ProviderHost> {
     const child = spawn(process.execPath, [dynamicProviderHostScript, options.engineAddress], {
       cwd: options.cwd,
-      env: { ...process.env, ...options.env },
+      env: hermeticEnv(options.env),
       stdio: ["ignore", "pipe", "pipe"],
     });
     const port = await readPort(child);

@@ -84,14 +84,14 @@ test("a new inventory id, then a new source bucket, each replace: the old config
   expectReplaced(newId, "inventoryId", (v) => idOf(v, SETUPS[v].source, "daily"), (v) => idOf(v, SETUPS[v].source, "daily-v2"));
   for (const vendor of VENDOR_LIST) {
     expect(stored(vendor, "daily")).toBeUndefined();
-    expect(stored(vendor, "daily-v2")).toBeDefined();
+    expect(stored(vendor, "daily-v2")).toContain("<Id>daily-v2</Id>");
   }
 
   const newBucket = await s.engine.up(s.allVendors((v) => ({ inventoryId: "daily-v2", bucket: SETUPS[v].destination })));
   expectReplaced(newBucket, "bucket", (v) => idOf(v, SETUPS[v].source, "daily-v2"), (v) => idOf(v, SETUPS[v].destination, "daily-v2"));
   for (const vendor of VENDOR_LIST) {
     expect(stored(vendor, "daily-v2")).toBeUndefined();
-    expect(s.fake.admin.getInventoryXml(vendor, SETUPS[vendor].destination, "daily-v2")).toBeDefined();
+    expect(s.fake.admin.getInventoryXml(vendor, SETUPS[vendor].destination, "daily-v2")).toContain("<Id>daily-v2</Id>");
   }
 });
 

@@ -59,7 +59,7 @@ test("after an out-of-band delete, refresh finds the resource gone and the next 
 
   const up = await s.engine.up(s.allVendors());
   expect(up.steps.map((st) => st.op)).toEqual(["create", "create", "create", "create"]);
-  for (const vendor of VENDOR_LIST) expect(stored(vendor)).toBeDefined();
+  for (const vendor of VENDOR_LIST) expect(stored(vendor)).toContain("<Id>daily</Id>");
 });
 
 test("adopt: an existing configuration is refused without it, taken over as it is with it, then updated", async () => {

@@ -38,7 +38,7 @@ describe.each(VENDOR_LIST)("%s: lifecycle against the fake cloud", (vendor) => {
     const { id, outs, inputs } = await up(vendor);
     expect(id).toBe(`${vendor}:${inputs.region}:${inputs.bucket}:daily`);
     expect(outs.resourceId).toBe(id);
-    expect(await h.other.getInventory(refOf(h.fake, vendor), "daily")).toBeDefined();
+    expect(await h.other.getInventory(refOf(h.fake, vendor), "daily")).toMatchObject({ id: "daily", destination: { bucket: (inputs.destination as { bucket: string }).bucket } });
     const again = await h.provider.check({}, fakeArgs(h.fake, vendor));
     expect(await h.provider.diff(id, { ...outs, __provider: "p" }, { ...again.inputs, __provider: "p" })).toEqual({
       changes: false, replaces: [], deleteBeforeReplace: false, diffs: [],
