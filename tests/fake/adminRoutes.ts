@@ -78,7 +78,16 @@ function inventoryRoute(req: FakeRequest, admin: FakeCloudAdmin, [vendor, bucket
   throw new AdminError(404, `no admin route ${req.method} ${req.rawPath}`);
 }
 
+/**
+ * The largest JSON document the admin API reads (a seed, faults, a run). A seed of thousands of buckets is a few
+ * hundred KiB; checking one this size takes a few milliseconds, so no admin request can hold the server up.
+ */
+export const MAX_ADMIN_JSON_BYTES = 1024 * 1024;
+
 function json(req: FakeRequest): unknown {
+  if (req.body.length > MAX_ADMIN_JSON_BYTES) {
+    throw new AdminError(413, `request body: ${req.body.length} bytes of JSON, over the ${MAX_ADMIN_JSON_BYTES} bytes the admin API reads`);
+  }
   const text = req.body.toString("utf8");
   if (text.trim() === "") throw new AdminError(400, "request body: a JSON document is required");
   return JSON.parse(text);

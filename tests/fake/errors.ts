@@ -67,6 +67,11 @@ export function entityTooLarge(limit: number): FakeError {
   return new FakeError(400, "EntityTooLarge", `Your proposed upload exceeds the maximum allowed size of ${limit} bytes.`);
 }
 
+/** A configuration document over the fake's document limit (S3's documented code for a request body too big). */
+export function messageTooLong(size: number, limit: number): FakeError {
+  return new FakeError(400, "MaxMessageLengthExceeded", `Your request was too big: ${size} bytes, over the ${limit} bytes a configuration document may have.`);
+}
+
 export function internalError(): FakeError {
   return new FakeError(500, "InternalError", "We encountered an internal error. Please try again.");
 }

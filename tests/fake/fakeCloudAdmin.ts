@@ -1,3 +1,4 @@
+import { FakeError } from "./errors";
 import type { FaultRule, StoredFault } from "./faults";
 import type { CloudState } from "./handleCloudRequest";
 import type { PutObjectOptions } from "./objects/objectRecord";
@@ -120,7 +121,8 @@ export class FakeCloudAdmin {
     try {
       config = readConfig(Buffer.from(xml, "utf8"), dialectFor(vendor));
     } catch (error) {
-      throw new AdminError(400, `inventory XML for ${vendor}: ${(error as Error).message}`);
+      const tooBig = error instanceof FakeError && error.code === "MaxMessageLengthExceeded";
+      throw new AdminError(tooBig ? 413 : 400, `inventory XML for ${vendor}: ${(error as Error).message}`);
     }
     if (textAt(config, "Id") !== id) throw new AdminError(400, `the document's Id "${textAt(config, "Id")}" must equal "${id}"`);
     this.state.store.putInventory(vendor, bucket, { id, config, createdAt: this.state.now().toISOString() });

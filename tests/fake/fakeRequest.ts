@@ -58,9 +58,12 @@ export function buildFakeRequest(
   };
 }
 
-/** Node lower-cases and joins with ", "; signature schemes join repeated headers with "," and need raw values. */
+/**
+ * Node lower-cases and joins with ", "; signature schemes join repeated headers with "," and need raw values.
+ * No prototype: a header named `constructor` or `__proto__` is a header like any other, never Object's.
+ */
 export function headersFromRaw(rawHeaders: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = rawHeaders[i].toLowerCase();
     out[name] = name in out ? `${out[name]},${rawHeaders[i + 1]}` : rawHeaders[i + 1];

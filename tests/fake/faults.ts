@@ -57,20 +57,32 @@ const DEFAULT_CODES: Record<number, [string, string]> = {
   429: ["TooManyRequests", "Too many requests; please retry later."],
 };
 
+/** A stored rule with its expressions compiled once, when it is added, not on every request. */
+interface ArmedFault {
+  stored: StoredFault;
+  path?: RegExp;
+  query?: RegExp;
+}
+
 /** Faults injected through the admin API, matched in the order they were added; the first live match wins. */
 export class FaultSet {
-  private rules: StoredFault[] = [];
+  private rules: ArmedFault[] = [];
   private nextId = 1;
 
   add(rule: FaultRule): StoredFault {
     checkRule(rule);
     const stored: StoredFault = { ...rule, id: `fault-${this.nextId++}`, hits: 0 };
-    this.rules.push(stored);
+    const m = rule.match ?? {};
+    this.rules.push({
+      stored,
+      path: m.path === undefined ? undefined : new RegExp(m.path),
+      query: m.query === undefined ? undefined : new RegExp(m.query),
+    });
     return stored;
   }
 
   list(): StoredFault[] {
-    return this.rules.map((r) => ({ ...r }));
+    return this.rules.map((r) => ({ ...r.stored }));
   }
 
   clear(): void {
@@ -79,7 +91,7 @@ export class FaultSet {
 
   /** The rule hitting this request, counted; undefined when none does. */
   take(target: FaultTarget): StoredFault | undefined {
-    const rule = this.rules.find((r) => isLive(r) && matches(r.match ?? {}, target));
+    const rule = this.rules.find((r) => isLive(r.stored) && matches(r, target))?.stored;
     if (rule) rule.hits += 1;
     return rule ? { ...rule } : undefined;
   }
@@ -95,13 +107,14 @@ function isLive(rule: StoredFault): boolean {
   return rule.times === "always" || rule.hits < (rule.times ?? 1);
 }
 
-function matches(m: FaultMatch, t: FaultTarget): boolean {
+function matches(rule: ArmedFault, t: FaultTarget): boolean {
+  const m = rule.stored.match ?? {};
   if (m.vendor !== undefined && m.vendor !== t.vendor) return false;
   if (m.method !== undefined && m.method.toUpperCase() !== t.method) return false;
   if (m.bucket !== undefined && m.bucket !== t.bucket) return false;
   if (m.operation !== undefined && m.operation !== t.operation) return false;
-  if (m.path !== undefined && !new RegExp(m.path).test(t.path)) return false;
-  if (m.query !== undefined && !new RegExp(m.query).test(t.query)) return false;
+  if (rule.path && !rule.path.test(t.path)) return false;
+  if (rule.query && !rule.query.test(t.query)) return false;
   return true;
 }
 

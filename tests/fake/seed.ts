@@ -109,7 +109,10 @@ function checkBucket(raw: unknown, at: string, problems: string[]): SeedBucket {
   };
 }
 
+/** One pass over each list, owners looked up by key: a seed of any size is checked in linear time. */
 function checkReferences(accounts: SeedAccount[], buckets: SeedBucket[], problems: string[]): void {
+  const owners = new Map<string, SeedAccount>();
+  for (const a of accounts) if (!owners.has(ownerKey(a))) owners.set(ownerKey(a), a);
   const keys = new Set<string>();
   accounts.forEach((a, i) => {
     if (keys.has(a.accessKeyId)) problems.push(`accounts[${i}].accessKeyId: "${a.accessKeyId}": must be unique`);
@@ -120,12 +123,17 @@ function checkReferences(accounts: SeedAccount[], buckets: SeedBucket[], problem
     const id = `${b.vendor}:${b.name}`;
     if (names.has(id)) problems.push(`buckets[${i}].name: "${b.name}": must be unique among ${b.vendor} buckets`);
     names.add(id);
-    const owner = accounts.find((a) => a.vendor === b.vendor && a.accountId === b.accountId);
+    const owner = owners.get(ownerKey(b));
     if (!owner) problems.push(`buckets[${i}].accountId: "${b.accountId}": names no ${b.vendor} account of the seed`);
     else if (b.vendor === "cos" && owner.appId && !b.name.endsWith(`-${owner.appId}`)) {
       problems.push(`buckets[${i}].name: "${b.name}": a COS bucket must end with its owner's "-${owner.appId}"`);
     }
   });
+}
+
+/** Vendor and account id; JSON keeps the pair apart whatever characters either holds. */
+export function ownerKey(x: { vendor: Vendor; accountId: string }): string {
+  return JSON.stringify([x.vendor, x.accountId]);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { ObjectStore } from "./objects/objectStore";
-import { validateSeed, type Seed, type SeedAccount, type SeedBucket, type Vendor } from "./seed";
+import { ownerKey, validateSeed, type Seed, type SeedAccount, type SeedBucket, type Vendor } from "./seed";
 import { readStateFile, writeStateFile } from "./stateFile";
 import type { ConfigNode } from "./vendors/inventorySchema";
 
@@ -31,12 +31,16 @@ export interface StoreOptions {
  * for `reset`).
  */
 export class FakeStore {
-  private seedValue: Seed;
+  private seedValue!: Seed;
+  /** The seed indexed, so that no request scans it: by access key, by vendor and account id, by vendor and name. */
+  private byKey = new Map<string, SeedAccount>();
+  private byOwner = new Map<string, SeedAccount>();
+  private byBucket = new Map<string, SeedBucket>();
   private inventoryMap = new Map<string, Map<string, StoredInventory>>();
   objects: ObjectStore;
 
   constructor(private readonly options: StoreOptions) {
-    this.seedValue = options.seed;
+    this.useSeed(options.seed);
     this.objects = new ObjectStore({ now: options.now });
     const saved = options.dataDir ? readStateFile(options.dataDir) : undefined;
     if (saved !== undefined) this.restore(saved as StateJson);
@@ -49,7 +53,7 @@ export class FakeStore {
 
   /** Back to a seed (the current one by default): no configurations, no objects, versioning as seeded. */
   reset(seed: Seed = this.seedValue): void {
-    this.seedValue = seed;
+    this.useSeed(seed);
     this.inventoryMap = new Map();
     this.objects = new ObjectStore({ now: this.options.now });
     for (const b of seed.buckets) {
@@ -59,15 +63,15 @@ export class FakeStore {
   }
 
   accountByKey(accessKeyId: string): SeedAccount | undefined {
-    return this.seedValue.accounts.find((a) => a.accessKeyId === accessKeyId);
+    return this.byKey.get(accessKeyId);
   }
 
   account(vendor: Vendor, accountId: string): SeedAccount | undefined {
-    return this.seedValue.accounts.find((a) => a.vendor === vendor && a.accountId === accountId);
+    return this.byOwner.get(ownerKey({ vendor, accountId }));
   }
 
   bucket(vendor: Vendor, name: string): SeedBucket | undefined {
-    return this.seedValue.buckets.find((b) => b.vendor === vendor && b.name === name);
+    return this.byBucket.get(`${vendor}:${name}`);
   }
 
   /** Sorted by id, as the services list them. */
@@ -107,9 +111,20 @@ export class FakeStore {
     return { version: 1, seed: this.seedValue, inventories, objects: this.objects.toJSON() };
   }
 
+  private useSeed(seed: Seed): void {
+    this.seedValue = seed;
+    this.byKey = new Map();
+    this.byOwner = new Map();
+    for (const a of seed.accounts) {
+      if (!this.byKey.has(a.accessKeyId)) this.byKey.set(a.accessKeyId, a);
+      if (!this.byOwner.has(ownerKey(a))) this.byOwner.set(ownerKey(a), a);
+    }
+    this.byBucket = new Map(seed.buckets.map((b) => [`${b.vendor}:${b.name}`, b]));
+  }
+
   private restore(saved: StateJson): void {
     if (saved?.version !== 1) throw new Error(`fake cloud state: unsupported version ${JSON.stringify(saved?.version)}`);
-    this.seedValue = validateSeed(saved.seed, "saved state");
+    this.useSeed(validateSeed(saved.seed, "saved state"));
     for (const entry of saved.inventories ?? []) {
       this.inventoryMap.set(`${entry.vendor}:${entry.bucket}`, new Map(entry.configs.map((c) => [c.id, c])));
     }

@@ -20,18 +20,24 @@ export function ossV4CanonicalRequest(view: SignedRequestView, additionalHeaders
     .map((p) => p.k + p.v)
     .join("&");
   const extra = [...additionalHeaders].sort();
+  const listed = new Set(extra);
   const names = Object.keys(view.headers)
-    .filter((k) => k === "content-type" || k === "content-md5" || k.startsWith("x-oss-") || extra.includes(k))
+    .filter((k) => k === "content-type" || k === "content-md5" || k.startsWith("x-oss-") || listed.has(k))
     .sort();
   const headers = names.map((k) => `${k}:${view.headers[k].trim()}\n`).join("");
   const payload = view.headers["x-oss-content-sha256"] ?? "UNSIGNED-PAYLOAD";
   return [view.method, encodePath(canonicalResourcePath(view)), query, headers, extra.join(";"), payload].join("\n");
 }
 
+/** The request time the string to sign carries: x-oss-date (required by V4). */
+export function ossV4SignedTime(headers: Record<string, string>): string | undefined {
+  return headers["x-oss-date"];
+}
+
 export function verifyOssV4(view: SignedRequestView, scope: OssV4Scope, signature: string, secret: string): VerifyResult {
   const canonicalRequest = ossV4CanonicalRequest(view, scope.additionalHeaders);
   const credentialScope = `${scope.date}/${scope.region}/${scope.product}/aliyun_v4_request`;
-  const stringToSign = ["OSS4-HMAC-SHA256", view.headers["x-oss-date"] ?? "", credentialScope, hashHex("sha256", canonicalRequest)].join("\n");
+  const stringToSign = ["OSS4-HMAC-SHA256", ossV4SignedTime(view.headers) ?? "", credentialScope, hashHex("sha256", canonicalRequest)].join("\n");
   let key = hmac("sha256", `aliyun_v4${secret}`, scope.date);
   for (const part of [scope.region, scope.product, "aliyun_v4_request"]) key = hmac("sha256", key, part);
   const expected = hmac("sha256", key, stringToSign).toString("hex");

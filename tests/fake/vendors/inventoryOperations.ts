@@ -1,3 +1,4 @@
+import { messageTooLong } from "../errors";
 import { queryValue } from "../fakeRequest";
 import { emptyResponse, xmlResponse, type FakeResponse } from "../fakeResponse";
 import { parseXmlDocument } from "../xml/parseXmlDocument";
@@ -8,6 +9,13 @@ import { readWithSchema, renderWithSchema, SchemaViolationError, textAt, type Co
 import type { BucketContext, VendorDialect } from "./vendorDialect";
 
 const PAGE_SIZE = 100;
+
+/**
+ * The largest configuration document read. The largest the vendors' schemas allow is a few KiB (a 192-character id,
+ * 1 KiB prefixes, 16 fields, 10 tags); parsing is linear, and this bound keeps the worst document's parse far
+ * under a second (docs/reliability.md has the figure) while object bodies may be much larger.
+ */
+export const MAX_DOCUMENT_BYTES = 64 * 1024;
 
 /**
  * PUT: XML → schema → query id vs body Id → id rule → the vendor's own checks (destination, filters) →
@@ -36,6 +44,7 @@ export function putInventory(ctx: BucketContext, dialect: VendorDialect): FakeRe
 }
 
 export function readConfig(body: Buffer, dialect: VendorDialect): ConfigNode {
+  if (body.length > MAX_DOCUMENT_BYTES) throw messageTooLong(body.length, MAX_DOCUMENT_BYTES);
   const doc = parseXmlDocument(body);
   try {
     return readWithSchema(doc, dialect.inventory.schema);

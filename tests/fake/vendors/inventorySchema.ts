@@ -54,7 +54,7 @@ function readContainer(el: XmlElement, spec: ElementSpec, path: string): ConfigN
     const childPath = `${path}/${child.name}`;
     if (!childSpec) fail("structure", childPath, `is not an element of ${spec.name}`);
     const value = childSpec.children ? readContainer(child, childSpec, childPath) : readLeaf(child, childSpec, childPath);
-    if (childSpec.repeat) node[child.name] = [...((node[child.name] as ConfigValue[] | undefined) ?? []), value];
+    if (childSpec.repeat) ((node[child.name] ??= []) as ConfigValue[]).push(value);
     else if (child.name in node) fail("structure", childPath, "may appear only once");
     else node[child.name] = value;
   }

@@ -17,6 +17,12 @@ const LISTING_PARAMS = new Set([
 const OBJECT_PARAMS = new Set(["versionId", "x-id", "response-content-type", "response-cache-control",
   "response-content-disposition", "response-content-encoding", "response-content-language", "response-expires"]);
 
+/** A Map, not an object: a sub-resource named `constructor` or `__proto__` is simply unsupported. */
+const BUCKET_LOOKUPS = new Map<string, Operation>([
+  ["bucketInfo", "GetBucketInfo"], ["location", "GetBucketLocation"], ["acl", "GetBucketAcl"],
+  ["versioning", "GetBucketVersioning"], ["versions", "ListObjectVersions"],
+]);
+
 /** What a request asks for, from method, addressing and sub-resources; `idParam` is the vendor's inventory id key. */
 export function detectOperation(req: FakeRequest, address: BucketAddress, idParam: string): Operation {
   const m = req.method;
@@ -34,9 +40,5 @@ export function detectOperation(req: FakeRequest, address: BucketAddress, idPara
   const sub = req.query.filter((p) => !LISTING_PARAMS.has(p.key)).map((p) => p.key);
   if (sub.length === 0) return queryValue(req, "list-type") === "2" ? "ListObjectsV2" : "ListObjects";
   if (sub.length > 1) return "Unsupported";
-  const byKey: Record<string, Operation> = {
-    bucketInfo: "GetBucketInfo", location: "GetBucketLocation", acl: "GetBucketAcl",
-    versioning: "GetBucketVersioning", versions: "ListObjectVersions",
-  };
-  return byKey[sub[0]] ?? "Unsupported";
+  return BUCKET_LOOKUPS.get(sub[0]) ?? "Unsupported";
 }

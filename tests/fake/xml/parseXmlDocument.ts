@@ -2,6 +2,8 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { malformedXml } from "../errors";
 import type { XmlElement } from "./xmlElement";
 
+const CDATA = "#cdata";
+
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: true,
@@ -14,6 +16,8 @@ const parser = new XMLParser({
   // Values are kept as sent: a prefix may begin or end with a space, and the services store it so. Whitespace
   // between elements ends up as container text, which the schema reader ignores.
   trimValues: false,
+  // CDATA kept apart: its text is literal ("&amp;" stays "&amp;"), never entity-decoded.
+  cdataPropName: CDATA,
 });
 
 type OrderedNode = Record<string, unknown>;
@@ -23,8 +27,10 @@ type OrderedNode = Record<string, unknown>;
  * refused outright (the billion-laughs and external-entity tricks never reach a parser).
  */
 export function parseXmlDocument(body: Buffer | string): XmlElement {
-  const text = typeof body === "string" ? body : body.toString("utf8");
+  const text = typeof body === "string" ? body : decodeUtf8(body);
   if (text.trim() === "") throw malformedXml("the request body is empty");
+  const illegal = NOT_XML_CHAR.exec(text);
+  if (illegal) throw malformedXml(`character ${codePointName(illegal[0].codePointAt(0) ?? 0)} is not allowed in XML 1.0`);
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw malformedXml("DOCTYPE and ENTITY declarations are not allowed");
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw malformedXml(`${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
@@ -32,6 +38,28 @@ export function parseXmlDocument(body: Buffer | string): XmlElement {
   const roots = nodes.map(toElement).filter((e): e is XmlElement => e !== undefined);
   if (roots.length !== 1) throw malformedXml(`expected one root element, found ${roots.length}`);
   return roots[0];
+}
+
+/** Invalid UTF-8 is malformed, as the services' parsers say; it is never silently turned into U+FFFD. */
+function decodeUtf8(body: Buffer): string {
+  try {
+    return UTF8.decode(body);
+  } catch {
+    throw malformedXml("the body is not valid UTF-8");
+  }
+}
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/** XML 1.0 Char excludes the C0 controls but tab, LF and CR, the surrogates (never whole in valid UTF-8) and U+FFFE/F. */
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+function isXmlChar(cp: number): boolean {
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+function codePointName(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
 /** The validator lets a few broken documents through (an unclosed CDATA section): the parser's refusal is MalformedXML too. */
@@ -44,13 +72,14 @@ function parseOrMalformed(text: string): OrderedNode[] {
 }
 
 function toElement(node: OrderedNode): XmlElement | undefined {
-  const name = Object.keys(node).find((k) => k !== ":@" && k !== "#text");
+  const name = Object.keys(node).find((k) => k !== ":@" && k !== "#text" && k !== CDATA);
   if (name === undefined) return undefined;
   const content = (node[name] as OrderedNode[]) ?? [];
   const texts: string[] = [];
   const children: XmlElement[] = [];
   for (const child of content) {
     if ("#text" in child) texts.push(decodeEntities(String(child["#text"])));
+    else if (CDATA in child) texts.push(...(child[CDATA] as OrderedNode[]).map((part) => String(part["#text"] ?? "")));
     else {
       const el = toElement(child);
       if (el) children.push(el);
@@ -59,18 +88,25 @@ function toElement(node: OrderedNode): XmlElement | undefined {
   return { name, text: texts.join(""), children };
 }
 
-const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+/** A Map: `&constructor;` or `&__proto__;` is an undefined entity, not something inherited from Object. */
+const NAMED = new Map([["lt", "<"], ["gt", ">"], ["amp", "&"], ["quot", '"'], ["apos", "'"]]);
 
+/**
+ * The five predefined entities and character references; anything else after "&" is malformed, as in any XML 1.0
+ * parser: an undefined entity (whatever its name), a reference without ";", or one to a character XML excludes.
+ */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, ref: string) => {
-    if (ref.startsWith("#x")) return codePoint(parseInt(ref.slice(2), 16), whole);
-    if (ref.startsWith("#")) return codePoint(parseInt(ref.slice(1), 10), whole);
-    const named = NAMED[ref];
-    if (named === undefined) throw malformedXml(`undefined entity &${ref};`);
+  return text.replace(/&([^&;]*)(;?)/g, (_whole, ref: string, semicolon: string) => {
+    if (semicolon === "" || ref === "") throw malformedXml(`"&${ref.slice(0, 20)}" does not begin an entity or character reference`);
+    const numeric = /^#(?:x([0-9a-fA-F]{1,8})|([0-9]{1,10}))$/.exec(ref);
+    if (numeric) return characterReference(numeric[1] !== undefined ? parseInt(numeric[1], 16) : parseInt(numeric[2], 10), ref);
+    const named = NAMED.get(ref);
+    if (named === undefined) throw malformedXml(`undefined entity &${ref.slice(0, 40)};`);
     return named;
   });
 }
 
-function codePoint(value: number, whole: string): string {
-  return Number.isInteger(value) && value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : whole;
+function characterReference(cp: number, ref: string): string {
+  if (!isXmlChar(cp)) throw malformedXml(`&${ref}; refers to ${cp <= 0x10ffff ? codePointName(cp) : "no character"}, which XML 1.0 does not allow`);
+  return String.fromCodePoint(cp);
 }

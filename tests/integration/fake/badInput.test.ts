@@ -78,3 +78,52 @@ it("refuses an oversized admin body with 413", async () => {
   const res = await sendRaw(cloud.url, { method: "POST", path: "/__fake/seed", body: "x".repeat(20_000) });
   expect(res.status).toBe(413);
 });
+
+describe("names that are also Object's own properties are plain names", () => {
+  it("a signed header named constructor is signed and checked like any other (it was Object's function: 500)", async () => {
+    const res = await api("s3").list(undefined, { headers: { constructor: "x", "x-amz-meta-__proto__": "y" } });
+    expect(res.status).toBe(200);
+  });
+
+  it("a sub-resource named constructor is an unsupported operation (501), logged as Unsupported", async () => {
+    cloud.fake.admin.clearRequests();
+    const res = await signedCall(cloud.url, { account: MAIN.s3, method: "GET", bucket: "photos", query: { constructor: "" } });
+    expect([res.status, errorCode(res.body)]).toEqual([501, "NotImplemented"]);
+    expect(cloud.fake.admin.requests().map((r) => r.operation)).toEqual(["Unsupported"]);
+  });
+
+  it.each(["constructor", "__proto__", "toString"])("&%s; is an undefined entity (MalformedXML), never Object's property", async (name) => {
+    const xml = configXml("s3", { id: "daily", prefix: `a&${name};b` });
+    const res = await api("s3").putXml("daily", xml);
+    expect([res.status, errorCode(res.body)]).toEqual([400, "MalformedXML"]);
+    expect(res.body).toContain(`undefined entity &amp;${name};`);
+  });
+});
+
+describe("XML 1.0 characters, as the services' parsers read them", () => {
+  it.each([
+    ["a raw control character", "a\u0001b"],
+    ["a reference to U+0001", "a&#1;b"],
+    ["a reference to U+0000", "a&#0;b"],
+    ["a reference to a lone surrogate", "a&#xD800;b"],
+    ["a reference beyond U+10FFFF", "a&#x110000;b"],
+    ["a reference without its semicolon", "a&#65b"],
+  ])("%s is MalformedXML, never stored", async (_what, prefix) => {
+    const res = await api("s3").putXml("daily", configXml("s3", { id: "daily", prefix }));
+    expect([res.status, errorCode(res.body)]).toEqual([400, "MalformedXML"]);
+    expect((await api("s3").get("daily")).status).toBe(404);
+  });
+
+  it("a body that is not valid UTF-8 is MalformedXML (it was read with U+FFFD in place of the bad bytes)", async () => {
+    const [before, after] = configXml("s3", { id: "daily", prefix: "a|b" }).split("|");
+    const body = Buffer.concat([Buffer.from(before), Buffer.from([0xff]), Buffer.from(after)]);
+    const res = await api("s3").putXml("daily", "", { body });
+    expect([res.status, errorCode(res.body)]).toEqual([400, "MalformedXML"]);
+  });
+
+  it("a CDATA section is literal text: its & and entity-like text are kept as sent", async () => {
+    const xml = configXml("s3", { id: "daily", prefix: "<![CDATA[a & b&amp;c]]>" });
+    expect((await api("s3").putXml("daily", xml)).status).toBe(200);
+    expect((await api("s3").get("daily")).body).toContain("<Prefix>a &amp; b&amp;amp;c</Prefix>");
+  });
+});

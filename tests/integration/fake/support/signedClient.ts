@@ -49,6 +49,10 @@ export interface SignedCall {
   equalsForEmpty?: boolean;
   /** Sign with this secret instead of the account's. */
   secretOverride?: string;
+  /** OBS and AWS V2: carry the signed time in x-obs-date / x-amz-date (the Date slot then stays empty), not in Date. */
+  prefixedDate?: boolean;
+  /** Headers added after signing (a replay's doctored copy): the signature does not cover them. */
+  unsignedHeaders?: Record<string, string>;
 }
 
 export interface CallResult {
@@ -72,6 +76,11 @@ export function vendorHost(vendor: Vendor, bucket: string, region: string): stri
 }
 
 export async function signedCall(baseUrl: string, call: SignedCall): Promise<CallResult> {
+  return sendRaw(baseUrl, await signedRequest(baseUrl, call));
+}
+
+/** The request signedCall sends, signed but not sent: method, path with query, headers (Host included) and body. */
+export async function signedRequest(baseUrl: string, call: SignedCall): Promise<RawRequest> {
   const { vendor } = call.account;
   const region = call.region ?? DEFAULT_REGION[vendor];
   const style = call.bucket === undefined ? "path" : (call.style ?? "virtual");
@@ -89,7 +98,8 @@ export async function signedCall(baseUrl: string, call: SignedCall): Promise<Cal
     const signing = { ...call, region, path, query, headers, body, secret, scheme: call.scheme ?? DEFAULT_SCHEME[vendor], date: call.date ?? new Date() };
     headers.authorization = await sign(signing);
   }
-  return sendRaw(baseUrl, { method: call.method, path: queryString ? `${path}?${queryString}` : path, headers, body });
+  Object.assign(headers, call.unsignedHeaders);
+  return { method: call.method, path: queryString ? `${path}?${queryString}` : path, headers, body };
 }
 
 interface Signing extends SignedCall {
@@ -135,11 +145,12 @@ async function sign(s: Signing): Promise<string> {
 function obsAuthorization(s: Signing): string {
   const prefix = s.scheme === "obs" ? "x-obs-" : "x-amz-";
   const h = s.headers;
-  h.date = s.date.toUTCString();
+  if (s.prefixedDate) h[`${prefix}date`] = s.date.toUTCString();
+  else h.date = s.date.toUTCString();
   const canonical = Object.keys(h).filter((k) => k.startsWith(prefix)).sort().map((k) => `${k}:${h[k]}\n`).join("");
   const sub = Object.entries(s.query).filter(([k]) => OBS_SUBRESOURCES.has(k)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => (v ? `${k}=${v}` : k));
   const resource = (s.style === "path" ? s.path : `/${s.bucket}${s.path}`).replace(/%2F/g, "/");
-  const sts = `${s.method}\n${h["content-md5"] ?? ""}\n${h["content-type"] ?? ""}\n${h.date}\n${canonical}${decodeURIComponent(resource)}${sub.length ? `?${sub.join("&")}` : ""}`;
+  const sts = `${s.method}\n${h["content-md5"] ?? ""}\n${h["content-type"] ?? ""}\n${s.prefixedDate ? "" : h.date}\n${canonical}${decodeURIComponent(resource)}${sub.length ? `?${sub.join("&")}` : ""}`;
   return `${s.scheme === "obs" ? "OBS" : "AWS"} ${s.account.accessKeyId}:${createHmac("sha1", s.secret).update(sts).digest("base64")}`;
 }
 
@@ -175,11 +186,15 @@ async function sigV4Authorization(s: Signing): Promise<string> {
   return signed.headers.authorization;
 }
 
+export interface RawRequest {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: Buffer | string;
+}
+
 /** Plain HTTP with the headers as given (Host included): what virtual-hosted addressing needs on loopback. */
-export function sendRaw(
-  baseUrl: string,
-  r: { method: string; path: string; headers?: Record<string, string>; body?: Buffer | string },
-): Promise<CallResult> {
+export function sendRaw(baseUrl: string, r: RawRequest): Promise<CallResult> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, method: r.method, path: r.path, headers: r.headers, agent: false }, (res) => {
