@@ -37,6 +37,14 @@ export function obsStringToSign(view: SignedRequestView, mode: "obs" | "aws-v2",
   return [view.method, h["content-md5"] ?? "", h["content-type"] ?? "", dateSlot].join("\n") + "\n" + canonicalHeaders + resource;
 }
 
+/**
+ * The request time the signature covers: x-obs-date (x-amz-date) when sent, as a signed header (the Date slot is then
+ * empty and an added Date header is not signed), else the Date header in its slot.
+ */
+export function obsSignedTime(headers: Record<string, string>, mode: "obs" | "aws-v2"): string | undefined {
+  return headers[mode === "obs" ? "x-obs-date" : "x-amz-date"] ?? headers.date;
+}
+
 export function verifyObs(view: SignedRequestView, mode: "obs" | "aws-v2", signature: string, secret: string): VerifyResult {
   // Clients disagree on whether the object part is signed encoded or decoded: both come from the request itself.
   const candidates = [...new Set([view.path, view.rawPath])].map((p) => obsStringToSign(view, mode, p));

@@ -35,6 +35,15 @@ export function ossV1StringToSign(view: SignedRequestView, dateSlot: string): st
   return [view.method, h["content-md5"] ?? "", h["content-type"] ?? "", dateSlot].join("\n") + "\n" + ossHeaders + resource;
 }
 
+/**
+ * The request time the signature covers: x-oss-date whenever it is sent (every x-oss-* header is signed, whichever
+ * value fills the Date slot), else the Date header in the slot. A Date header added beside a signed x-oss-date is
+ * not covered by the signature (ali-oss signs x-oss-date in the slot and sends no Date), so it never counts.
+ */
+export function ossV1SignedTime(headers: Record<string, string>): string | undefined {
+  return headers["x-oss-date"] ?? headers.date;
+}
+
 export function verifyOssV1(view: SignedRequestView, signature: string, secret: string): VerifyResult {
   const slots = [view.headers.date, view.headers["x-oss-date"]].filter((d): d is string => d !== undefined);
   const candidates = (slots.length > 0 ? [...new Set(slots)] : [""]).map((slot) => ossV1StringToSign(view, slot));

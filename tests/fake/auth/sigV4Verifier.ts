@@ -27,10 +27,15 @@ export function sigV4CanonicalRequest(view: SignedRequestView, signedHeaders: st
   return [view.method, encodePath(view.path), query, headers, signedHeaders.join(";"), payload].join("\n");
 }
 
+/** The request time the string to sign carries: x-amz-date, or the Date header when x-amz-date is absent. */
+export function sigV4SignedTime(headers: Record<string, string>): string | undefined {
+  return headers["x-amz-date"] ?? headers.date;
+}
+
 export function verifySigV4(view: SignedRequestView, scope: SigV4Scope, signature: string, secret: string): VerifyResult {
   const canonicalRequest = sigV4CanonicalRequest(view, scope.signedHeaders);
   const credentialScope = `${scope.date}/${scope.region}/${scope.service}/aws4_request`;
-  const amzDate = view.headers["x-amz-date"] ?? view.headers.date ?? "";
+  const amzDate = sigV4SignedTime(view.headers) ?? "";
   const stringToSign = ["AWS4-HMAC-SHA256", amzDate, credentialScope, hashHex("sha256", canonicalRequest)].join("\n");
   let key = hmac("sha256", `AWS4${secret}`, scope.date);
   for (const part of [scope.region, scope.service, "aws4_request"]) key = hmac("sha256", key, part);

@@ -3,10 +3,10 @@ import type { SeedAccount } from "../seed";
 import type { ParsedAuthorization } from "./authorizationHeader";
 import { verifyCosQSign } from "./cosQSignVerifier";
 import { hashHex } from "./hashing";
-import { verifyObs } from "./obsVerifier";
-import { verifyOssV1 } from "./ossV1Verifier";
-import { verifyOssV4 } from "./ossV4Verifier";
-import { verifySigV4 } from "./sigV4Verifier";
+import { obsSignedTime, verifyObs } from "./obsVerifier";
+import { ossV1SignedTime, verifyOssV1 } from "./ossV1Verifier";
+import { ossV4SignedTime, verifyOssV4 } from "./ossV4Verifier";
+import { sigV4SignedTime, verifySigV4 } from "./sigV4Verifier";
 import type { SignedRequestView, VerifyResult } from "./signedRequestView";
 
 /** The services refuse a request whose time is more than 15 minutes away from theirs. */
@@ -60,14 +60,29 @@ function verifyWith(auth: ParsedAuthorization, view: SignedRequestView, secret: 
   }
 }
 
+/**
+ * The request time checked is the one the signature covers, taken by the same function each verifier builds its
+ * string to sign with: an old signed request cannot be replayed by adding a fresh, unsigned Date header.
+ */
+function signedTime(auth: ParsedAuthorization, headers: Record<string, string>): string | undefined {
+  switch (auth.scheme) {
+    case "oss-v1":
+      return ossV1SignedTime(headers);
+    case "oss-v4":
+      return ossV4SignedTime(headers);
+    case "obs":
+    case "aws-v2":
+      return obsSignedTime(headers, auth.scheme);
+    case "aws-v4":
+      return sigV4SignedTime(headers);
+    case "cos":
+      return undefined;
+  }
+}
+
 function checkTime(auth: ParsedAuthorization, view: SignedRequestView, now: Date): FakeError | undefined {
   if (auth.scheme === "cos") return checkCosWindow(auth.signTime, now);
-  const h = view.headers;
-  const raw =
-    auth.scheme === "oss-v1" ? (h.date ?? h["x-oss-date"])
-    : auth.scheme === "oss-v4" ? h["x-oss-date"]
-    : auth.scheme === "obs" ? (h["x-obs-date"] ?? h.date)
-    : (h["x-amz-date"] ?? h.date);
+  const raw = signedTime(auth, view.headers);
   if (raw === undefined) return accessDenied("The request carries no Date or x-*-date header, which signed requests require.");
   const time = parseRequestTime(raw);
   if (time === undefined) return accessDenied(`The request date "${raw}" is not a valid HTTP or ISO 8601 basic date.`);

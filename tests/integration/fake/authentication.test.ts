@@ -85,6 +85,45 @@ describe("request time", () => {
   });
 });
 
+/**
+ * A replay: a request signed 20 minutes ago, sent again with a fresh time in a header the signature does not cover.
+ * The time checked is the one the signature covers, for every scheme; the fresh header changes nothing.
+ */
+describe("an old signed request replayed with a fresh unsigned time header", () => {
+  const late = new Date(Date.now() - 20 * 60 * 1000);
+  const fresh = new Date().toUTCString();
+  const freshIso = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+
+  it.each([
+    ["oss", "oss-v1", "ali-oss style: x-oss-date signed in the Date slot", {}, { date: fresh }],
+    ["oss", "oss-v4", "x-oss-date signed", {}, { date: fresh }],
+    ["obs", "obs", "Date signed", {}, { "x-obs-date": fresh }],
+    ["obs", "obs", "x-obs-date signed", { prefixedDate: true }, { date: fresh }],
+    ["obs", "aws-v2", "Date signed", {}, { "x-amz-date": fresh }],
+    ["obs", "aws-v2", "x-amz-date signed", { prefixedDate: true }, { date: fresh }],
+    ["s3", "aws-v4", "x-amz-date signed", {}, { date: fresh }],
+  ] as const)("%s %s (%s) is refused, whatever the added header says", async (vendor, scheme, _how, signing, added) => {
+    const honest = await list(vendor, { scheme, date: late, ...signing });
+    const replay = await list(vendor, { scheme, date: late, ...signing, unsignedHeaders: added });
+    expect([honest.status, errorCode(honest.body)]).toEqual([403, "RequestTimeTooSkewed"]);
+    // A prefixed date header added to a Date-signed OBS request changes what is signed: the signature no longer matches.
+    const changesWhatIsSigned = "x-obs-date" in added || "x-amz-date" in added;
+    expect([replay.status, errorCode(replay.body)]).toEqual([403, changesWhatIsSigned ? "SignatureDoesNotMatch" : "RequestTimeTooSkewed"]);
+  });
+
+  it("s3 aws-v4: a fresh x-amz-date in place of the signed one breaks the signature", async () => {
+    const replay = await list("s3", { date: late, unsignedHeaders: { "x-amz-date": freshIso } });
+    expect([replay.status, errorCode(replay.body)]).toEqual([403, "SignatureDoesNotMatch"]);
+  });
+
+  it("cos: a q-sign-time window that has passed stays expired whatever Date header comes with it", async () => {
+    const past = Math.floor(late.getTime() / 1000);
+    const replay = await list("cos", { cosKeyTime: `${past - 900};${past}`, unsignedHeaders: { date: fresh } });
+    expect([replay.status, errorCode(replay.body)]).toEqual([403, "AccessDenied"]);
+    expect(replay.body).toContain("<Message>Request has expired</Message>");
+  });
+});
+
 describe("schemes beyond each SDK's default", () => {
   it("OSS V4 (OSS4-HMAC-SHA256) puts and gets", async () => {
     const api = inventoryCalls(() => cloud.url, "oss", { scheme: "oss-v4" });
