@@ -155,7 +155,7 @@ export class FakeCloudAdmin {
         })),
       })),
       faults: this.state.faults.list(),
-      requestCount: this.state.log.list().length,
+      requestCount: this.state.log.size,
     };
   }
 

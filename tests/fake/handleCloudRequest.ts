@@ -46,7 +46,7 @@ export async function handleCloudRequest(req: FakeRequest, state: CloudState): P
   state.log.add({
     time: state.now().toISOString(), requestId: req.id, method: req.method, vendor: identity.vendor,
     accountId: identity.account?.accountId, operation, bucket: address.bucket, key: address.key, path: req.rawPath,
-    query: req.rawQuery, status: response.status, errorCode: response.errorCode, fault: fault?.id,
+    query: req.rawQuery, headers: req.headers, status: response.status, errorCode: response.errorCode, fault: fault?.id,
   });
   return response;
 }

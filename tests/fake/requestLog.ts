@@ -1,6 +1,10 @@
+import { redactHeaders, redactQuery } from "./redactCredentials";
 import type { Vendor } from "./seed";
 
-/** One request the fake served. Never a header: no Authorization, no signature, no token reaches the log. */
+/**
+ * One request the fake served. Credential-bearing values never reach the log: signatures, security tokens and key
+ * ids are masked in the query and the headers (tests/fake/redactCredentials.ts); the rest is kept as sent.
+ */
 export interface LoggedRequest {
   time: string;
   requestId: string;
@@ -13,36 +17,61 @@ export interface LoggedRequest {
   key?: string;
   /** The path as sent. */
   path: string;
-  /** The query string as sent, with any presigned signature value masked. */
+  /** The query string as sent, credential-bearing values masked. */
   query: string;
+  /** Lower-case names; the Authorization header keeps its scheme and field names, tokens and signatures are masked. */
+  headers: Record<string, string>;
   status: number;
   errorCode?: string;
   /** The id of the fault that hit it. */
   fault?: string;
 }
 
+/** At most this many entries, and at most this many characters in all: the oldest go first. */
 const MAX_ENTRIES = 10_000;
-const SIGNATURE_PARAMS =
-  /((?:^|&)(?:X-Amz-Signature|Signature|q-signature|x-oss-signature|AccessKeyId|x-oss-credential|X-Amz-Credential|X-Amz-Security-Token|security-token)=)[^&]*/gi;
+const MAX_CHARACTERS = 16 * 1024 * 1024;
 
 /** The requests seen since start (or the last clear), oldest first, bounded so a long run cannot grow forever. */
 export class RequestLog {
-  private entries: LoggedRequest[] = [];
+  private entries: { entry: LoggedRequest; size: number }[] = [];
+  /** Index of the oldest kept entry: dropping from the front is a move of this index, not of the array. */
+  private first = 0;
+  private characters = 0;
 
   add(entry: LoggedRequest): void {
-    this.entries.push({ ...entry, query: maskSignatures(entry.query) });
-    if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+    const kept = { ...entry, query: redactQuery(entry.query), headers: redactHeaders(entry.headers) };
+    const size = sizeOf(kept);
+    this.entries.push({ entry: kept, size });
+    this.characters += size;
+    while (this.entries.length - this.first > MAX_ENTRIES || (this.characters > MAX_CHARACTERS && this.entries.length - this.first > 1)) {
+      this.characters -= this.entries[this.first].size;
+      this.first += 1;
+    }
+    if (this.first > MAX_ENTRIES) this.compact();
   }
 
   list(): LoggedRequest[] {
-    return this.entries.map((e) => ({ ...e }));
+    return this.entries.slice(this.first).map(({ entry }) => ({ ...entry, headers: { ...entry.headers } }));
+  }
+
+  get size(): number {
+    return this.entries.length - this.first;
   }
 
   clear(): void {
     this.entries = [];
+    this.first = 0;
+    this.characters = 0;
+  }
+
+  private compact(): void {
+    this.entries = this.entries.slice(this.first);
+    this.first = 0;
   }
 }
 
-function maskSignatures(query: string): string {
-  return query.replace(SIGNATURE_PARAMS, "$1***");
+function sizeOf(entry: LoggedRequest): number {
+  let size = entry.path.length + entry.query.length + (entry.key?.length ?? 0) + 200;
+  for (const [name, value] of Object.entries(entry.headers)) size += name.length + value.length;
+  return size;
 }
