@@ -84,9 +84,19 @@ function inventoryRoute(req: FakeRequest, admin: FakeCloudAdmin, [vendor, bucket
  */
 export const MAX_ADMIN_JSON_BYTES = 1024 * 1024;
 
+/** The content types a browser sends cross-site without asking first (a "simple" request): never JSON for us. */
+const BROWSER_FORM_TYPES = new Set(["text/plain", "application/x-www-form-urlencoded", "multipart/form-data"]);
+
 function json(req: FakeRequest): unknown {
   if (req.body.length > MAX_ADMIN_JSON_BYTES) {
     throw new AdminError(413, `request body: ${req.body.length} bytes of JSON, over the ${MAX_ADMIN_JSON_BYTES} bytes the admin API reads`);
+  }
+  const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+  if (BROWSER_FORM_TYPES.has(type)) {
+    throw new AdminError(
+      415,
+      `request body: Content-Type ${type} is refused (a web page's form can send it); send the JSON as application/json (curl: --json)`,
+    );
   }
   const text = req.body.toString("utf8");
   if (text.trim() === "") throw new AdminError(400, "request body: a JSON document is required");

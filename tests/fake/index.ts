@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { refuseForeignAdminRequest } from "./adminGuard";
 import { handleAdminRequest } from "./adminRoutes";
 import { FakeCloudAdmin } from "./fakeCloudAdmin";
 import { jsonResponse } from "./fakeResponse";
 import { FaultSet } from "./faults";
 import { handleCloudRequest, type CloudState } from "./handleCloudRequest";
 import { RequestLog } from "./requestLog";
+import { RequestTracker } from "./requestTracker";
 import { isAdminPath } from "./router";
 import { defaultSeed, loadSeedFile, validateSeed, type Seed } from "./seed";
 import { createFakeServer } from "./server";
@@ -32,6 +34,11 @@ export interface FakeCloudOptions {
   now?: () => Date;
   /** Larger request bodies are refused with the vendor's EntityTooLarge. Default 16 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Host names the admin API answers besides localhost and IP addresses (e.g. a docker-compose service name).
+   * Other names are refused: they could be a DNS-rebinding page's.
+   */
+  allowedHosts?: string[];
 }
 
 export interface FakeCloud {
@@ -50,12 +57,16 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
   const store = new FakeStore({ seed, dataDir: options.dataDir, now });
   const state: CloudState = {
     store, faults: new FaultSet(), log: new RequestLog(), now, newUuid: randomUUID, maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024,
+    tracker: new RequestTracker(),
   };
   const admin = new FakeCloudAdmin(state);
   const server = createFakeServer({
     maxBodyBytes: state.maxBodyBytes,
+    tracker: state.tracker,
     handle: async (req) => {
       if (!isAdminPath(req.rawPath)) return handleCloudRequest(req, state);
+      const refused = refuseForeignAdminRequest(req, options.allowedHosts ?? []);
+      if (refused) return refused;
       if (req.bodyTooLarge) return jsonResponse(413, { error: `request body over ${state.maxBodyBytes} bytes` });
       return handleAdminRequest(req, admin);
     },
@@ -66,6 +77,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  if (!isLoopback(host)) process.stderr.write(beyondLoopbackWarning(host, port));
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
@@ -79,6 +91,25 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
       return closing;
     },
   };
+}
+
+/** 127.0.0.0/8, ::1 and localhost: the addresses only this machine reaches. */
+export function isLoopback(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[|\]$/g, "");
+  return name === "localhost" || name === "::1" || /^127(\.\d{1,3}){3}$/.test(name) || name === "::ffff:127.0.0.1";
+}
+
+function beyondLoopbackWarning(host: string, port: number): string {
+  const line = "!".repeat(100);
+  return [
+    line,
+    `!! WARNING: the fake cloud listens on ${host}:${port}, beyond loopback.`,
+    "!! Anyone who can reach this machine on that port can use its admin API, which has no authentication: reset it,",
+    "!! replace its seed, read its request log and inject faults (/__fake/). Its accounts' keys are in its seed.",
+    "!! Use --host 127.0.0.1 (the default) unless other machines or containers must reach it.",
+    line,
+    "",
+  ].join("\n");
 }
 
 function resolveSeed(seed: unknown): Seed {

@@ -88,6 +88,17 @@ describe("bucket-inventory fake-cloud", () => {
     await restarted.close();
   });
 
+  it("--host beyond loopback is warned about on stderr; --allow-host names the admin API answers", async () => {
+    const cli = runCli(["--port", "0", "--host", "0.0.0.0", "--allow-host", "fakecloud, other"]);
+    const { url } = JSON.parse(await cli.firstLine) as { url: string };
+    const port = new URL(url).port;
+    const asked = (host: string) => sendRaw(`http://127.0.0.1:${port}`, { method: "GET", path: "/__fake/health", headers: { host } });
+    expect([(await asked(`fakecloud:${port}`)).status, (await asked(`other:${port}`)).status, (await asked(`evil:${port}`)).status]).toEqual([200, 200, 403]);
+    cli.child.kill("SIGTERM");
+    expect(await cli.exited).toBe(0);
+    expect(cli.output().stderr).toContain(`WARNING: the fake cloud listens on 0.0.0.0:${port}, beyond loopback.`);
+  });
+
   it("answers 2 with a usage line for a bad port, and 1 for a seed that breaks the schema", async () => {
     const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
     try {
