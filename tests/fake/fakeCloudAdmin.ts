@@ -56,6 +56,19 @@ export class FakeCloudAdmin {
     return this.state.log.list();
   }
 
+  /**
+   * Resolves once the fake has answered every request it has received (latency faults and delays included), so a
+   * test reads a complete request log instead of sleeping for a guessed while.
+   */
+  idle(): Promise<void> {
+    return this.state.tracker?.idle() ?? Promise.resolve();
+  }
+
+  /** Requests received and not yet answered. */
+  inFlight(): number {
+    return this.state.tracker?.count ?? 0;
+  }
+
   clearRequests(): void {
     this.state.log.clear();
   }

@@ -6,6 +6,7 @@ import type { FakeRequest } from "./fakeRequest";
 import type { FakeResponse } from "./fakeResponse";
 import { faultError, type FaultSet, type StoredFault } from "./faults";
 import type { RequestLog } from "./requestLog";
+import type { RequestTracker } from "./requestTracker";
 import { resolveAddress, type BucketAddress } from "./router";
 import type { FakeStore } from "./store";
 import { renderXml } from "./xml/renderXml";
@@ -22,6 +23,8 @@ export interface CloudState {
   now: () => Date;
   newUuid: () => string;
   maxBodyBytes: number;
+  /** Requests in flight (index.ts hands the same tracker to the server). */
+  tracker?: RequestTracker;
 }
 
 /**

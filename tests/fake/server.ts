@@ -2,11 +2,14 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { buildFakeRequest, type FakeRequest } from "./fakeRequest";
 import type { FakeResponse } from "./fakeResponse";
+import type { RequestTracker } from "./requestTracker";
 
 export interface FakeServerOptions {
   /** Bodies above this are not buffered: the request is answered with the vendor's EntityTooLarge. */
   maxBodyBytes: number;
   handle(req: FakeRequest): Promise<FakeResponse>;
+  /** Counts each request from its arrival until it is answered (or its connection is gone). */
+  tracker?: RequestTracker;
 }
 
 /**
@@ -16,10 +19,13 @@ export interface FakeServerOptions {
  */
 export function createFakeServer(options: FakeServerOptions): Server {
   const server = createServer((req, res) => {
-    void serveOne(req, res, options).catch(() => {
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end("fake cloud: internal error\n");
-      else res.destroy();
-    });
+    options.tracker?.begin();
+    void serveOne(req, res, options)
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end("fake cloud: internal error\n");
+        else res.destroy();
+      })
+      .finally(() => options.tracker?.end());
   });
   server.on("clientError", (_error, socket) => {
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");

@@ -86,3 +86,15 @@ describe("delivery faults", () => {
     expect((await api("oss").list()).status).toBe(200);
   });
 });
+
+describe("waiting for the fake to be done", () => {
+  it("admin.idle() resolves once a request held by a latency fault is answered: its log entry is then there", async () => {
+    const { id } = cloud.fake.admin.injectFault({ match: { operation: "ListInventory" }, action: { kind: "latency", ms: 300 } });
+    const answer = api("s3").list();
+    while (cloud.fake.admin.inFlight() === 0) await new Promise((resolve) => setImmediate(resolve));
+    expect(cloud.fake.admin.requests()).toEqual([]);
+    await cloud.fake.admin.idle();
+    expect([cloud.fake.admin.inFlight(), cloud.fake.admin.requests().map((r) => [r.operation, r.status, r.fault])]).toEqual([0, [["ListInventory", 200, id]]]);
+    expect((await answer).status).toBe(200);
+  });
+});
