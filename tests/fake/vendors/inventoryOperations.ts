@@ -4,6 +4,7 @@ import { emptyResponse, xmlResponse, type FakeResponse } from "../fakeResponse";
 import { parseXmlDocument } from "../xml/parseXmlDocument";
 import { renderXml } from "../xml/renderXml";
 import { element, type XmlElement } from "../xml/xmlElement";
+import { checkContentMd5 } from "./contentMd5";
 import { decodeToken, encodeToken } from "./continuationToken";
 import { readWithSchema, renderWithSchema, SchemaViolationError, textAt, type ConfigNode } from "./inventorySchema";
 import type { BucketContext, VendorDialect } from "./vendorDialect";
@@ -18,7 +19,7 @@ const PAGE_SIZE = 100;
 export const MAX_DOCUMENT_BYTES = 64 * 1024;
 
 /**
- * PUT: XML → schema → query id vs body Id → id rule → the vendor's own checks (destination, filters) →
+ * PUT: Content-MD5 (the body is the one sent) → XML → schema → query id vs body Id → id rule → the vendor's own checks (destination, filters) →
  * put-on-existing → per-bucket limit → conflicts with the other configurations → stored. Same order as the
  * services (and LocalStack) report them: the document first, then the id, then the destination.
  */
@@ -26,6 +27,7 @@ export function putInventory(ctx: BucketContext, dialect: VendorDialect): FakeRe
   const rules = dialect.inventory;
   const id = queryValue(ctx.req, rules.idParam);
   if (id === undefined || id === "") throw rules.missingId();
+  checkContentMd5(ctx.req, ctx.vendor, { required: true });
   const config = readConfig(ctx.req.body, dialect);
   const bodyId = textAt(config, "Id");
   if (bodyId !== id) throw rules.idMismatch(id, bodyId);

@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { FakeError, noSuchKey } from "../errors";
 import { queryValue } from "../fakeRequest";
 import { emptyResponse, type FakeResponse } from "../fakeResponse";
 import type { ObjectRecord } from "../objects/objectRecord";
 import { ObjectStoreError } from "../objects/objectStoreError";
+import { checkContentMd5 } from "./contentMd5";
 import { getVersioning, listObjects, listVersions } from "./objectListXml";
 import type { Operation } from "./operations";
 import type { BucketContext, VendorDialect } from "./vendorDialect";
@@ -38,10 +38,7 @@ export function handleObjectOperation(operation: Operation, ctx: BucketContext, 
 function putObject(ctx: BucketContext, dialect: VendorDialect): FakeResponse {
   const { req, store, vendor } = ctx;
   const prefix = dialect.headerPrefix(ctx.scheme);
-  const md5 = req.headers["content-md5"];
-  if (md5 !== undefined && createHash("md5").update(req.body).digest("base64") !== md5) {
-    throw new FakeError(400, "BadDigest", "The Content-MD5 you specified did not match what was received.");
-  }
+  checkContentMd5(req, vendor, { required: false });
   const result = store.objects.putObject(vendor, ctx.bucket.name, ctx.address.key ?? "", req.body, {
     contentType: req.headers["content-type"],
     storageClass: req.headers[`${prefix}storage-class`],

@@ -51,6 +51,8 @@ export interface SignedCall {
   secretOverride?: string;
   /** OBS and AWS V2: carry the signed time in x-obs-date / x-amz-date (the Date slot then stays empty), not in Date. */
   prefixedDate?: boolean;
+  /** Send no Content-MD5 (OSS, COS and OBS bodies get one by default, as their SDKs send it). */
+  noContentMd5?: boolean;
   /** Headers added after signing (a replay's doctored copy): the signature does not cover them. */
   unsignedHeaders?: Record<string, string>;
 }
@@ -91,7 +93,7 @@ export async function signedRequest(baseUrl: string, call: SignedCall): Promise<
   const body = call.body === undefined ? Buffer.alloc(0) : Buffer.from(call.body);
   const host = style === "virtual" && call.bucket !== undefined ? vendorHost(vendor, call.bucket, region) : new URL(baseUrl).host;
   const headers: Record<string, string> = { host, ...(call.headers ?? {}) };
-  if (body.length > 0 && vendor !== "s3" && headers["content-md5"] === undefined) headers["content-md5"] = createHash("md5").update(body).digest("base64");
+  if (body.length > 0 && vendor !== "s3" && !call.noContentMd5 && headers["content-md5"] === undefined) headers["content-md5"] = createHash("md5").update(body).digest("base64");
   if (body.length > 0) headers["content-length"] = String(body.length);
   if (!call.unsigned) {
     const secret = call.secretOverride ?? call.account.secretAccessKey;
