@@ -72,10 +72,15 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     },
   });
   const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   if (!isLoopback(host)) process.stderr.write(beyondLoopbackWarning(host, port));
   let closing: Promise<void> | undefined;
@@ -87,7 +92,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }).then(() => store.persist());
+      }).then(() => store.close());
       return closing;
     },
   };

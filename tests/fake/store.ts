@@ -1,6 +1,7 @@
 import { ObjectStore } from "./objects/objectStore";
 import { ownerKey, validateSeed, type Seed, type SeedAccount, type SeedBucket, type Vendor } from "./seed";
-import { readStateFile, writeStateFile } from "./stateFile";
+import type { BodyCodec } from "./objects/objectStoreJson";
+import { StateDirectory } from "./stateDirectory";
 import type { ConfigNode } from "./vendors/inventorySchema";
 
 export interface StoredInventory {
@@ -12,7 +13,8 @@ export interface StoredInventory {
 }
 
 interface StateJson {
-  version: 1;
+  /** 1: object bodies inline (base64); 2: bodies as blobs of the data dir. */
+  version: 1 | 2;
   seed: Seed;
   inventories: { vendor: Vendor; bucket: string; configs: StoredInventory[] }[];
   objects: unknown;
@@ -26,9 +28,9 @@ export interface StoreOptions {
 }
 
 /**
- * Accounts, buckets and inventory configurations (plus the objects, in C2's ObjectStore). With a data dir, every
- * mutation is written out atomically; a restart with the same dir finds it all again (the seed then only matters
- * for `reset`).
+ * Accounts, buckets and inventory configurations (plus the objects, in C2's ObjectStore). With a data dir (locked
+ * while open, see stateDirectory.ts), every mutation is written out atomically; a restart with the same dir finds it
+ * all again (the seed then only matters for `reset`). Call close() to write the last state and free the dir.
  */
 export class FakeStore {
   private seedValue!: Seed;
@@ -38,13 +40,19 @@ export class FakeStore {
   private byBucket = new Map<string, SeedBucket>();
   private inventoryMap = new Map<string, Map<string, StoredInventory>>();
   objects: ObjectStore;
+  private readonly directory?: StateDirectory;
 
   constructor(private readonly options: StoreOptions) {
     this.useSeed(options.seed);
     this.objects = new ObjectStore({ now: options.now });
-    const saved = options.dataDir ? readStateFile(options.dataDir) : undefined;
-    if (saved !== undefined) this.restore(saved as StateJson);
-    else this.reset(options.seed);
+    this.directory = options.dataDir ? StateDirectory.open(options.dataDir) : undefined;
+    try {
+      const restored = this.directory?.load((saved, codec) => this.restore(saved as StateJson, codec));
+      if (!restored) this.reset(options.seed);
+    } catch (error) {
+      this.directory?.close();
+      throw error;
+    }
   }
 
   get seed(): Seed {
@@ -100,15 +108,25 @@ export class FakeStore {
 
   /** Writes the state out (no-op in memory). Call after changing `objects` directly. */
   persist(): void {
-    if (this.options.dataDir) writeStateFile(this.options.dataDir, this.toJSON());
+    this.directory?.save((codec) => this.toJSON(codec));
   }
 
-  toJSON(): StateJson {
+  /** Writes the last state and frees the data dir for another fake. */
+  close(): void {
+    try {
+      this.persist();
+    } finally {
+      this.directory?.close();
+    }
+  }
+
+  /** `codec`: where object bodies go (inline base64 unless the data dir keeps them as blobs). */
+  toJSON(codec?: BodyCodec): StateJson {
     const inventories = [...this.inventoryMap.entries()].map(([key, configs]) => {
       const [vendor, bucket] = splitKey(key);
       return { vendor, bucket, configs: [...configs.values()] };
     });
-    return { version: 1, seed: this.seedValue, inventories, objects: this.objects.toJSON() };
+    return { version: codec ? 2 : 1, seed: this.seedValue, inventories, objects: this.objects.toJSON(codec) };
   }
 
   private useSeed(seed: Seed): void {
@@ -122,13 +140,14 @@ export class FakeStore {
     this.byBucket = new Map(seed.buckets.map((b) => [`${b.vendor}:${b.name}`, b]));
   }
 
-  private restore(saved: StateJson): void {
-    if (saved?.version !== 1) throw new Error(`fake cloud state: unsupported version ${JSON.stringify(saved?.version)}`);
+  private restore(saved: StateJson, codec: BodyCodec): true {
+    if (saved?.version !== 1 && saved?.version !== 2) throw new Error(`fake cloud state: unsupported version ${JSON.stringify(saved?.version)}`);
     this.useSeed(validateSeed(saved.seed, "saved state"));
     for (const entry of saved.inventories ?? []) {
       this.inventoryMap.set(`${entry.vendor}:${entry.bucket}`, new Map(entry.configs.map((c) => [c.id, c])));
     }
-    this.objects = ObjectStore.fromJSON(saved.objects, { now: this.options.now });
+    this.objects = ObjectStore.fromJSON(saved.objects, { now: this.options.now }, codec);
+    return true;
   }
 }
 

@@ -23,6 +23,7 @@ import { ObjectStoreError } from "./objectStoreError";
 import {
   fromObjectStoreJson,
   toObjectStoreJson,
+  type BodyCodec,
   type BucketSpace,
   type ObjectStoreJson,
   type SpaceMap,
@@ -51,14 +52,15 @@ export class ObjectStore {
     this.newVersionId = options.newVersionId ?? (() => randomBytes(16).toString("hex"));
   }
 
-  static fromJSON(json: unknown, options?: ObjectStoreOptions): ObjectStore {
+  /** `codec`: where version bodies come from (inline base64 by default; a data dir keeps them as blob files). */
+  static fromJSON(json: unknown, options?: ObjectStoreOptions, codec?: BodyCodec): ObjectStore {
     const store = new ObjectStore(options);
-    store.spaces = fromObjectStoreJson(json);
+    store.spaces = fromObjectStoreJson(json, codec);
     return store;
   }
 
-  toJSON(): ObjectStoreJson {
-    return toObjectStoreJson(this.spaces);
+  toJSON(codec?: BodyCodec): ObjectStoreJson {
+    return toObjectStoreJson(this.spaces, codec);
   }
 
   clear(): void {

@@ -20,7 +20,19 @@ export interface BucketJson {
   objects: { key: string; versions: VersionJson[] }[];
 }
 
-type VersionJson = Omit<StoredVersion["record"], "key"> & { body: string };
+/** A version's bytes inline (`body`, base64) or, in a data dir's state, by reference (`blob`, see stateBlobs.ts). */
+type VersionJson = Omit<StoredVersion["record"], "key"> & { body?: string; blob?: string };
+
+/** Where bodies go when written, and come from when read; inline base64 when none is given. */
+export interface BodyCodec {
+  write(body: Buffer): { body: string } | { blob: string };
+  read(version: { body?: string; blob?: string }): Buffer | undefined;
+}
+
+const INLINE: BodyCodec = {
+  write: (body) => ({ body: body.toString("base64") }),
+  read: (version) => (typeof version.body === "string" ? Buffer.from(version.body, "base64") : undefined),
+};
 
 const FORMAT = "fake-object-store/1" as const;
 
@@ -32,7 +44,7 @@ export interface BucketSpace {
 
 export type SpaceMap = Map<FakeVendor, Map<string, BucketSpace>>;
 
-export function toObjectStoreJson(spaces: SpaceMap): ObjectStoreJson {
+export function toObjectStoreJson(spaces: SpaceMap, codec: BodyCodec = INLINE): ObjectStoreJson {
   const buckets: BucketJson[] = [];
   for (const [vendor, byName] of spaces) {
     for (const [bucket, space] of byName) {
@@ -40,7 +52,7 @@ export function toObjectStoreJson(spaces: SpaceMap): ObjectStoreJson {
         key,
         versions: versions.map(({ record, body }) => {
           const { key: _key, ...rest } = record;
-          return { ...rest, body: body.toString("base64") };
+          return { ...rest, ...codec.write(body) };
         }),
       }));
       buckets.push({ vendor, bucket, versioning: space.versioning, objects });
@@ -49,7 +61,7 @@ export function toObjectStoreJson(spaces: SpaceMap): ObjectStoreJson {
   return { format: FORMAT, buckets };
 }
 
-export function fromObjectStoreJson(json: unknown): SpaceMap {
+export function fromObjectStoreJson(json: unknown, codec: BodyCodec = INLINE): SpaceMap {
   const data = json as Partial<ObjectStoreJson> | null;
   if (data?.format !== FORMAT || !Array.isArray(data.buckets)) {
     throw invalid("format", data?.format, `must be "${FORMAT}" with a buckets array`);
@@ -66,7 +78,7 @@ export function fromObjectStoreJson(json: unknown): SpaceMap {
       throw invalid("buckets[].versioning", entry.versioning, "must be Off, Enabled or Suspended");
     }
     const keys = new Map<string, StoredVersion[]>();
-    for (const { key, versions } of entry.objects ?? []) keys.set(key, versions.map((v) => readVersion(key, v)));
+    for (const { key, versions } of entry.objects ?? []) keys.set(key, versions.map((v) => readVersion(key, v, codec)));
     const byName = spaces.get(entry.vendor) ?? new Map<string, BucketSpace>();
     byName.set(entry.bucket, { versioning: entry.versioning, keys });
     spaces.set(entry.vendor, byName);
@@ -74,13 +86,14 @@ export function fromObjectStoreJson(json: unknown): SpaceMap {
   return spaces;
 }
 
-function readVersion(key: string, version: VersionJson): StoredVersion {
-  if (typeof version.body !== "string" || typeof version.size !== "number" || typeof version.etag !== "string") {
+function readVersion(key: string, version: VersionJson, codec: BodyCodec): StoredVersion {
+  const bytes = typeof version.size === "number" && typeof version.etag === "string" ? codec.read(version) : undefined;
+  if (bytes === undefined) {
     const field = `objects[${JSON.stringify(key)}].versions[]`;
-    throw invalid(field, typeof version.body, "needs body (base64), size and etag");
+    throw invalid(field, typeof (version.body ?? version.blob), "needs body (base64) or blob, size and etag");
   }
-  const { body, ...rest } = version;
-  return { record: { ...rest, key }, body: Buffer.from(body, "base64") };
+  const { body: _body, blob: _blob, ...rest } = version;
+  return { record: { ...rest, key }, body: bytes };
 }
 
 function invalid(field: string, value: unknown, rule: string): ObjectStoreError {
