@@ -132,7 +132,7 @@ export class FakeCloudAdmin {
     this.bucket(vendor, bucket);
     let config;
     try {
-      config = readConfig(Buffer.from(xml, "utf8"), dialectFor(vendor));
+      config = readConfig(Buffer.from(xml, "utf8"), dialectFor(vendor), { outOfBand: true });
     } catch (error) {
       const tooBig = error instanceof FakeError && error.code === "MaxMessageLengthExceeded";
       throw new AdminError(tooBig ? 413 : 400, `inventory XML for ${vendor}: ${(error as Error).message}`);

@@ -45,9 +45,10 @@ export function putInventory(ctx: BucketContext, dialect: VendorDialect): FakeRe
   return emptyResponse(200);
 }
 
-export function readConfig(body: Buffer, dialect: VendorDialect): ConfigNode {
+/** `outOfBand`: an admin edit standing for another tool's, which may hold characters XML 1.0 cannot carry. */
+export function readConfig(body: Buffer, dialect: VendorDialect, options: { outOfBand?: boolean } = {}): ConfigNode {
   if (body.length > MAX_DOCUMENT_BYTES) throw messageTooLong(body.length, MAX_DOCUMENT_BYTES);
-  const doc = parseXmlDocument(body);
+  const doc = parseXmlDocument(body, { controlCharacters: options.outOfBand });
   try {
     return readWithSchema(doc, dialect.inventory.schema);
   } catch (error) {

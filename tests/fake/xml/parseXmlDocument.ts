@@ -24,18 +24,21 @@ type OrderedNode = Record<string, unknown>;
 
 /**
  * Parses a request body into the fake's XML tree, or throws MalformedXML. DOCTYPE and ENTITY declarations are
- * refused outright (the billion-laughs and external-entity tricks never reach a parser).
+ * refused outright (the billion-laughs and external-entity tricks never reach a parser). `controlCharacters`
+ * accepts the C0 controls XML 1.0 excludes, raw or referenced: only for the admin API's out-of-band edits, which
+ * stand for what another tool may have stored (drift tests); requests from clients never get it.
  */
-export function parseXmlDocument(body: Buffer | string): XmlElement {
+export function parseXmlDocument(body: Buffer | string, options: { controlCharacters?: boolean } = {}): XmlElement {
   const text = typeof body === "string" ? body : decodeUtf8(body);
   if (text.trim() === "") throw malformedXml("the request body is empty");
-  const illegal = NOT_XML_CHAR.exec(text);
+  const illegal = options.controlCharacters ? null : NOT_XML_CHAR.exec(text);
   if (illegal) throw malformedXml(`character ${codePointName(illegal[0].codePointAt(0) ?? 0)} is not allowed in XML 1.0`);
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw malformedXml("DOCTYPE and ENTITY declarations are not allowed");
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw malformedXml(`${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
   const nodes = parseOrMalformed(text);
-  const roots = nodes.map(toElement).filter((e): e is XmlElement => e !== undefined);
+  const lenient = options.controlCharacters === true;
+  const roots = nodes.map((node) => toElement(node, lenient)).filter((e): e is XmlElement => e !== undefined);
   if (roots.length !== 1) throw malformedXml(`expected one root element, found ${roots.length}`);
   return roots[0];
 }
@@ -71,17 +74,17 @@ function parseOrMalformed(text: string): OrderedNode[] {
   }
 }
 
-function toElement(node: OrderedNode): XmlElement | undefined {
+function toElement(node: OrderedNode, lenient: boolean): XmlElement | undefined {
   const name = Object.keys(node).find((k) => k !== ":@" && k !== "#text" && k !== CDATA);
   if (name === undefined) return undefined;
   const content = (node[name] as OrderedNode[]) ?? [];
   const texts: string[] = [];
   const children: XmlElement[] = [];
   for (const child of content) {
-    if ("#text" in child) texts.push(decodeEntities(String(child["#text"])));
+    if ("#text" in child) texts.push(decodeEntities(String(child["#text"]), lenient));
     else if (CDATA in child) texts.push(...(child[CDATA] as OrderedNode[]).map((part) => String(part["#text"] ?? "")));
     else {
-      const el = toElement(child);
+      const el = toElement(child, lenient);
       if (el) children.push(el);
     }
   }
@@ -95,18 +98,18 @@ const NAMED = new Map([["lt", "<"], ["gt", ">"], ["amp", "&"], ["quot", '"'], ["
  * The five predefined entities and character references; anything else after "&" is malformed, as in any XML 1.0
  * parser: an undefined entity (whatever its name), a reference without ";", or one to a character XML excludes.
  */
-export function decodeEntities(text: string): string {
+export function decodeEntities(text: string, controlCharacters = false): string {
   return text.replace(/&([^&;]*)(;?)/g, (_whole, ref: string, semicolon: string) => {
     if (semicolon === "" || ref === "") throw malformedXml(`"&${ref.slice(0, 20)}" does not begin an entity or character reference`);
     const numeric = /^#(?:x([0-9a-fA-F]{1,8})|([0-9]{1,10}))$/.exec(ref);
-    if (numeric) return characterReference(numeric[1] !== undefined ? parseInt(numeric[1], 16) : parseInt(numeric[2], 10), ref);
+    if (numeric) return characterReference(numeric[1] !== undefined ? parseInt(numeric[1], 16) : parseInt(numeric[2], 10), ref, controlCharacters);
     const named = NAMED.get(ref);
     if (named === undefined) throw malformedXml(`undefined entity &${ref.slice(0, 40)};`);
     return named;
   });
 }
 
-function characterReference(cp: number, ref: string): string {
-  if (!isXmlChar(cp)) throw malformedXml(`&${ref}; refers to ${cp <= 0x10ffff ? codePointName(cp) : "no character"}, which XML 1.0 does not allow`);
+function characterReference(cp: number, ref: string, controlCharacters: boolean): string {
+  if (!isXmlChar(cp) && !(controlCharacters && cp > 0 && cp < 0x20)) throw malformedXml(`&${ref}; refers to ${cp <= 0x10ffff ? codePointName(cp) : "no character"}, which XML 1.0 does not allow`);
   return String.fromCodePoint(cp);
 }

@@ -114,6 +114,13 @@ describe("XML 1.0 characters, as the services' parsers read them", () => {
     expect((await api("s3").get("daily")).status).toBe(404);
   });
 
+  it("an out-of-band admin edit may hold C0 controls (what another tool stored, for drift tests); clients may not", async () => {
+    const xml = configXml("s3", { id: "daily", prefix: "a\u001bb&#27;c" });
+    expect(errorCode((await api("s3").putXml("daily", xml)).body)).toBe("MalformedXML");
+    cloud.fake.admin.putInventoryXml("s3", "photos", "daily", xml);
+    expect((await api("s3").get("daily")).body).toContain("<Prefix>a\u001bb\u001bc</Prefix>");
+  });
+
   it("a body that is not valid UTF-8 is MalformedXML (it was read with U+FFFD in place of the bad bytes)", async () => {
     const [before, after] = configXml("s3", { id: "daily", prefix: "a|b" }).split("|");
     const body = Buffer.concat([Buffer.from(before), Buffer.from([0xff]), Buffer.from(after)]);
