@@ -4,10 +4,7 @@
  * here, no diff). Credentials: bucket-inventory:cosSecretId / cosSecretKey or TENCENTCLOUD_SECRET_ID /
  * TENCENTCLOUD_SECRET_KEY.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { BucketInventory } from "../../sdk";
-
-const endpoint = new pulumi.Config("bucket-inventory").get("endpoint");
 
 export const weekly = new BucketInventory("cos-photos-weekly", {
   vendor: "cos",
@@ -21,7 +18,6 @@ export const weekly = new BucketInventory("cos-photos-weekly", {
   },
   schedule: { frequency: "Weekly" },
   optionalFields: ["Size", "LastModifiedDate", "ETag", "ReplicationStatus"],
-  endpoint,
 });
 
 export const resourceId = weekly.resourceId;

@@ -2,12 +2,9 @@
  * The quick start as a pull request would change it, with mistakes in the three inventories it adds: for the
  * demo's review step, where `pulumi preview` must catch each one before merge. Nothing is created from it.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { BucketInventory } from "../../sdk";
 
 export * from "../quickstart";
-
-const endpoint = new pulumi.Config("bucket-inventory").get("endpoint");
 
 // Reports to a bucket in another region: OSS (like every vendor) writes reports only within the source's region.
 export const crossRegion = new BucketInventory("photos-to-beijing", {
@@ -17,7 +14,6 @@ export const crossRegion = new BucketInventory("photos-to-beijing", {
     accountId: "1000000000000001", roleArn: "acs:ram::1000000000000001:role/AliyunOSSRole",
   },
   schedule: { frequency: "Daily" },
-  endpoint,
 });
 
 // A field OBS does not have, and a prefix that contains the quick start's "images/" inventory on the same bucket.
@@ -27,7 +23,6 @@ export const obsMistakes = new BucketInventory("photos-obs-everything", {
   schedule: { frequency: "Daily" },
   filter: { prefix: "images" },
   optionalFields: ["Size", "ObjectOwner"],
-  endpoint,
 });
 
 // S3 accepts another account's destination, but a stated accountId must be its real owner.
@@ -35,5 +30,4 @@ export const wrongOwner = new BucketInventory("photos-to-partner", {
   vendor: "s3", region: "us-east-1", bucket: "photos", inventoryId: "to-partner",
   destination: { bucket: "partner-reports", format: "CSV", accountId: "111111111111" },
   schedule: { frequency: "Weekly" },
-  endpoint,
 });

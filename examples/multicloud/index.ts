@@ -2,16 +2,12 @@
  * One inventory policy, four clouds: the same daily report of every object's size and storage class on each
  * vendor's "photos" bucket, each written to that vendor's "reports" bucket in the same region and account.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { BucketInventory, type BucketInventoryArgs } from "../../sdk";
-
-const endpoint = new pulumi.Config("bucket-inventory").get("endpoint");
 
 const common = {
   inventoryId: "daily-sizes",
   schedule: { frequency: "Daily" as const },
   optionalFields: ["Size", "StorageClass", "LastModifiedDate"],
-  endpoint,
 };
 
 const perVendor: Record<string, BucketInventoryArgs> = {

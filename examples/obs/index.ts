@@ -4,10 +4,7 @@
  * destination account or encryption setting. Credentials: bucket-inventory:obsAccessKey / obsSecretKey or
  * HW_ACCESS_KEY / HW_SECRET_KEY.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { BucketInventory } from "../../sdk";
-
-const endpoint = new pulumi.Config("bucket-inventory").get("endpoint");
 
 export const inventories = ["images/", "videos/"].map(
   (prefix) =>
@@ -20,7 +17,6 @@ export const inventories = ["images/", "videos/"].map(
       filter: { prefix },
       schedule: { frequency: "Daily" },
       optionalFields: ["Size", "StorageClass", "EncryptionStatus"],
-      endpoint,
     }),
 );
 

@@ -4,10 +4,8 @@
  * Credentials: bucket-inventory:ossAccessKeyId / ossAccessKeySecret (stack config, as secrets) or
  * ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { BucketInventory } from "../../sdk";
 
-const endpoint = new pulumi.Config("bucket-inventory").get("endpoint");
 const account = "1000000000000001";
 
 export const daily = new BucketInventory("oss-photos-daily", {
@@ -25,7 +23,6 @@ export const daily = new BucketInventory("oss-photos-daily", {
   schedule: { frequency: "Daily" },
   includedObjectVersions: "All",
   optionalFields: ["Size", "LastModifiedDate", "StorageClass", "IsMultipartUploaded", "EncryptionStatus"],
-  endpoint,
 });
 
 export const resourceId = daily.resourceId;

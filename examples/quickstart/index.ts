@@ -1,5 +1,6 @@
 /**
- * Quick start: one bucket inventory per vendor on the fake cloud's default seed (or on the real clouds: drop `endpoint`).
+ * Quick start: one bucket inventory per vendor on the fake cloud's default seed, or on the real clouds. The provider
+ * reads the endpoint from stack config (`bucket-inventory:endpoint`); without it, each vendor's public endpoint.
  *
  *   pulumi config set bucket-inventory:endpoint http://127.0.0.1:9000          # the fake cloud's URL
  *   pulumi config set --secret bucket-inventory:ossAccessKeyId FAKEOSSMAINKEY01
@@ -14,10 +15,7 @@
  *
  * In your own program, import from "pulumi-bucket-inventory" instead of the relative path.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { BucketInventory } from "../../sdk";
-
-const endpoint = new pulumi.Config("bucket-inventory").get("endpoint");
 
 export const photosDaily = new BucketInventory("photos-daily", {
   vendor: "oss",
@@ -37,7 +35,6 @@ export const photosDaily = new BucketInventory("photos-daily", {
   includedObjectVersions: "Current",
   optionalFields: ["Size", "LastModifiedDate", "ETag"],
   filter: { prefix: "logs/" },
-  endpoint,
 });
 
 export const photosWeekly = new BucketInventory("photos-weekly-s3", {
@@ -49,7 +46,6 @@ export const photosWeekly = new BucketInventory("photos-weekly-s3", {
   schedule: { frequency: "Weekly" },
   includedObjectVersions: "All",
   optionalFields: ["Size", "StorageClass", "ObjectOwner"],
-  endpoint,
 });
 
 // COS: bucket names carry the account's APPID; the destination may be written in COS's own ARN form.
@@ -61,7 +57,6 @@ export const photosCos = new BucketInventory("photos-cos", {
   destination: { bucket: "qcs::cos:ap-guangzhou::reports-1250000000", prefix: "inventory/", format: "CSV", encryption: { sseCos: {} } },
   schedule: { frequency: "Daily" },
   optionalFields: ["Size", "ETag", "StorageClass"],
-  endpoint,
 });
 
 // OBS: at most 10 inventories per bucket, and their prefixes must not contain one another.
@@ -74,7 +69,6 @@ export const photosObs = new BucketInventory("photos-obs", {
   schedule: { frequency: "Weekly" },
   filter: { prefix: "images/" },
   optionalFields: ["Size", "LastModifiedDate"],
-  endpoint,
 });
 
 export const resourceIds = [photosDaily.resourceId, photosWeekly.resourceId, photosCos.resourceId, photosObs.resourceId];

@@ -3,10 +3,7 @@
  * `accountId` is checked against the destination's real owner at preview. S3 also writes ORC and Parquet.
  * Credentials: bucket-inventory:s3AccessKeyId / s3SecretAccessKey or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { BucketInventory } from "../../sdk";
-
-const endpoint = new pulumi.Config("bucket-inventory").get("endpoint");
 
 export const toPartner = new BucketInventory("s3-photos-to-partner", {
   vendor: "s3",
@@ -22,7 +19,6 @@ export const toPartner = new BucketInventory("s3-photos-to-partner", {
   },
   schedule: { frequency: "Daily" },
   optionalFields: ["Size", "LastModifiedDate", "StorageClass", "ObjectLockMode", "ChecksumAlgorithm"],
-  endpoint,
 });
 
 export const resourceId = toPartner.resourceId;

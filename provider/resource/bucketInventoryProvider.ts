@@ -9,6 +9,7 @@ import type { Vendor } from "../model/inventoryConfig";
 import { checkInventory, newLiveCheckState, type CheckResult } from "./check";
 import { credentialSource, credentialsFor, readStackConfig, requireCredentials, retrySettings, type StackConfig } from "./credentials";
 import { diffInventory, type InventoryDiff } from "./diff";
+import { nameEndpointSource, withConfiguredEndpoint } from "./endpointConfig";
 import { createInventory, deleteInventory, identityOf, readInventory, type LifecycleOptions, type ReadOutcome } from "./lifecycle";
 import { contextOf, inContext, type RecordedFailure } from "./operationErrors";
 import { bucketRefOf, normalizeArgs, resourceIdOfArgs, type BucketInventoryOutputs } from "./resourceArgs";
@@ -93,7 +94,8 @@ export function createBucketInventoryProvider(deps: ProviderDependencies = {}): 
       client = undefined;
     },
     async check(olds, news) {
-      const result = await checkInventory(news, { clientFor: liveClient, ...live }, olds);
+      const { inputs, key } = withConfiguredEndpoint(news, stack);
+      const result = nameEndpointSource(await checkInventory(inputs, { clientFor: liveClient, ...live }, olds), key);
       const args = normalizeArgs(result.inputs);
       for (const w of result.warnings) warn(`BucketInventory ${resourceIdOfArgs(args)}: ${w.property}: ${w.reason}`);
       return result;

@@ -9,6 +9,7 @@ import { ConfigError } from "../errors";
 import { credentialValueProblem } from "../http/headerValues";
 import { VENDORS, type Vendor } from "../model/inventoryConfig";
 import type { Credentials } from "../signing/signingTypes";
+import { endpointConfigKeys } from "./endpointConfig";
 
 export const CONFIG_NAMESPACE = "bucket-inventory";
 
@@ -46,7 +47,7 @@ export type StackConfig = Readonly<Record<string, string | undefined>>;
 /** Every key this provider reads, fully qualified ("bucket-inventory:ossAccessKeyId"). */
 export function configKeys(): string[] {
   const names = VENDORS.flatMap((v) => Object.values(CREDENTIAL_KEYS[v].config));
-  return [...names, ...RETRY_KEYS].map((k) => `${CONFIG_NAMESPACE}:${k}`);
+  return [...[...names, ...RETRY_KEYS].map((k) => `${CONFIG_NAMESPACE}:${k}`), ...endpointConfigKeys()];
 }
 
 /** Reads our keys through the host's `config.get` (which returns raw values, secrets unwrapped). */

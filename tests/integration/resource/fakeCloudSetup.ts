@@ -29,8 +29,8 @@ export interface Harness {
   provider: BucketInventoryProvider;
   /** A second, independent client (someone else's tool) for out-of-band changes. */
   other: InventoryClient;
-  /** A new provider, as a new `pulumi` run starts a new provider process. */
-  renewProvider(): Promise<void>;
+  /** A new provider, as a new `pulumi` run starts a new provider process; `config` is its stack config. */
+  renewProvider(config?: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,9 +45,9 @@ function client(options: ClientOptions): InventoryClient {
 export async function startHarness(): Promise<Harness> {
   const fake = await startFakeCloud({ port: 0 });
   const env = seedEnvironment();
-  const newProvider = async () => {
+  const newProvider = async (config: Record<string, string> = {}) => {
     const provider = createBucketInventoryProvider({ env, createClient: client, lifecycle: { readBack: { attempts: 3, delayMs: 5 } } });
-    await provider.configure({ config: { get: () => undefined } });
+    await provider.configure({ config: { get: (key) => config[key] } });
     return provider;
   };
   const other = client({ credentials: createBucketInventoryProviderCredentials(env) });
@@ -55,8 +55,8 @@ export async function startHarness(): Promise<Harness> {
     fake,
     provider: await newProvider(),
     other,
-    renewProvider: async () => {
-      harness.provider = await newProvider();
+    renewProvider: async (config) => {
+      harness.provider = await newProvider(config);
     },
     close: async () => {
       await Promise.all(clients.splice(0).map((c) => c.close()));
