@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, ProtocolError, TransportError } from "../errors";
+import { AccessDeniedError, ConflictError, NotFoundError, ProtocolError, TransportError } from "../errors";
 import type { DescribeBucketOptions, InventoryPage } from "../dialects/dialect";
 import { responseMeta } from "../dialects/responseMeta";
 import type { HttpResponse } from "../http/httpTypes";
@@ -145,18 +145,26 @@ async function listPage(ctx: OperationContext, ref: BucketRef, token: string | u
 /** Runs the dialect's look-up steps and merges what they learn; undefined as soon as one says the bucket is gone. */
 export async function describeBucket(ctx: OperationContext, ref: BucketRef, options: DescribeBucketOptions): Promise<BucketInfo | undefined> {
   const found: Partial<BucketInfo> = {};
-  for (const step of ctx.dialect.describeBucketSteps) {
+  // A HEAD answer has no body, so its 403 cannot say whether the credentials or the permission were refused; the
+  // next step is a GET whose error document does. Its error is thrown; should it succeed, the HEAD's refusal stands.
+  let headRefusal: AccessDeniedError | undefined;
+  const steps = ctx.dialect.describeBucketSteps;
+  for (const [index, step] of steps.entries()) {
     if (step.needed && !step.needed(found)) continue;
+    const request = step.build(ref, options);
     try {
-      const learned = await ctx.retry(() =>
-        exchange(ctx, ref, "describeBucket", step.build(ref, options), (r) => step.read(r, options), step.answers),
-      );
+      const learned = await ctx.retry(() => exchange(ctx, ref, "describeBucket", request, (r) => step.read(r, options), step.answers));
       Object.assign(found, learned);
     } catch (error) {
       if (error instanceof NotFoundError) return undefined;
+      if (error instanceof AccessDeniedError && request.method === "HEAD" && index < steps.length - 1 && !headRefusal) {
+        headRefusal = error;
+        continue;
+      }
       throw error;
     }
   }
+  if (headRefusal) throw headRefusal;
   if (found.region === undefined) throw new ProtocolError("the service did not say which region the bucket is in");
   return found.ownerId === undefined ? { region: found.region } : { region: found.region, ownerId: found.ownerId };
 }

@@ -7,10 +7,11 @@
 import type { ClientOptions, InventoryClient } from "../client/inventoryClient";
 import type { Vendor } from "../model/inventoryConfig";
 import { checkInventory, newLiveCheckState, type CheckResult } from "./check";
-import { credentialSource, credentialsFor, readStackConfig, requireCredentials, retrySettings, type StackConfig } from "./credentials";
+import { credentialOrigin, credentialSource, credentialsFor, noCredentialsHint, readStackConfig, requireCredentials, retrySettings, type StackConfig } from "./credentials";
 import { diffInventory, type InventoryDiff } from "./diff";
 import { nameEndpointSource, withConfiguredEndpoint } from "./endpointConfig";
 import { createInventory, deleteInventory, identityOf, readInventory, type LifecycleOptions, type ReadOutcome } from "./lifecycle";
+import { lookupProblems } from "./lookupProblems";
 import { contextOf, inContext, type RecordedFailure } from "./operationErrors";
 import { bucketRefOf, normalizeArgs, resourceIdOfArgs, type BucketInventoryOutputs } from "./resourceArgs";
 import { createWarningSink, type WarningSink } from "./previewWarnings";
@@ -49,9 +50,17 @@ function defaultClientFactory(): (options: ClientOptions) => InventoryClient {
 export function createBucketInventoryProvider(deps: ProviderDependencies = {}): BucketInventoryProvider {
   let stack: StackConfig = {};
   let client: InventoryClient | undefined;
-  const live = newLiveCheckState();
   const env = () => deps.env ?? process.env;
   const warn = deps.warn ?? createWarningSink();
+  // Keyed: the same skipped check of the same resource is one warning, whatever request id each attempt got.
+  const warned = new Set<string>();
+  const warnOnce = (key: string, message: string) => {
+    if (warned.has(key)) return;
+    warned.add(key);
+    warn(message);
+  };
+  const problems = lookupProblems({ credentialOrigin: (vendor) => credentialOrigin(vendor, stack, env()), warn: warnOnce });
+  const live = { ...newLiveCheckState(), problems };
 
   const sharedClient = (): InventoryClient => {
     if (!client) {
@@ -69,7 +78,10 @@ export function createBucketInventoryProvider(deps: ProviderDependencies = {}): 
    * the key, instead of the `up` later; a bad retry setting is reported by the operations.
    */
   const liveClient = (vendor: Vendor): InventoryClient | undefined => {
-    if (!credentialsFor(vendor, stack, env())) return undefined;
+    if (!credentialsFor(vendor, stack, env())) {
+      warnOnce(`no credentials|${vendor}`, `BucketInventory: no ${vendor} credentials, so preview's live checks of ${vendor} inventories are skipped (${noCredentialsHint(vendor)})`);
+      return undefined;
+    }
     try {
       return sharedClient();
     } catch {

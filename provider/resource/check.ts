@@ -15,6 +15,7 @@ import { checkIdentity } from "./identityRules";
 import { checkLimitsLive } from "./limits";
 import { checkTexts } from "./textFieldRules";
 import { adviseOnVersioning } from "./versioningAdvice";
+import { QUIET_LOOKUP_PROBLEMS, type LookupProblems } from "./lookupProblems";
 import { bucketRefOf, normalizeArgs, type BucketInventoryInputs } from "./resourceArgs";
 
 export interface CheckResult {
@@ -30,6 +31,8 @@ export interface LiveCheckEnvironment {
   clientFor(vendor: Vendor): InventoryClient | undefined;
   lookups: BucketLookups;
   planned: PlannedInventories;
+  /** What failed look-ups mean: refused credentials fail, the rest warn. Default: fail, never warn. */
+  problems?: LookupProblems;
 }
 
 export function newLiveCheckState(): Pick<LiveCheckEnvironment, "lookups" | "planned"> {
@@ -58,11 +61,13 @@ async function checkLive(env: LiveCheckEnvironment, vendor: Vendor, args: Bucket
   if (prefixKnown) env.planned.add(bucketRefOf(args), { id: args.inventoryId, prefix: prefix ?? "" });
   const client = env.clientFor(vendor);
   if (!client) return;
-  const ctx = { client, lookups: env.lookups, planned: env.planned };
+  const ctx = { client, lookups: env.lookups, planned: env.planned, problems: env.problems ?? QUIET_LOOKUP_PROBLEMS };
   const destinationKnown =
     !f.has("destination") && !containsUnknown(args.destination?.bucket) && !containsUnknown(args.destination?.accountId);
   // One after the other, so failures come in the same order every run.
   if (destinationKnown) await checkColocationLive(ctx, args, f);
+  // Credentials the service refused (a failure on the resource itself): no later look-up can succeed.
+  if (f.list.some((failure) => failure.property === "")) return;
   if (prefixKnown) await checkLimitsLive(ctx, args, f, replacedId(olds, args));
   if (!f.has("includedObjectVersions") && !containsUnknown(args.includedObjectVersions)) await adviseOnVersioning(ctx, args, w);
 }

@@ -82,6 +82,22 @@ function pick(source: Readonly<Record<string, string | undefined>>, names: KeyNa
  * pair (an id without its secret) in one source is a ConfigError naming the missing key; sources never mix.
  */
 export function credentialsFor(vendor: Vendor, stack: StackConfig, env: Readonly<Record<string, string | undefined>>): Credentials | undefined {
+  return findCredentials(vendor, stack, env)?.credentials;
+}
+
+/**
+ * Where this vendor's credentials come from, for messages about them (the names, never the values), e.g.
+ * "stack config bucket-inventory:ossAccessKeyId and bucket-inventory:ossAccessKeySecret"; `undefined` when none.
+ */
+export function credentialOrigin(vendor: Vendor, stack: StackConfig, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  return findCredentials(vendor, stack, env)?.origin;
+}
+
+function findCredentials(
+  vendor: Vendor,
+  stack: StackConfig,
+  env: Readonly<Record<string, string | undefined>>,
+): { credentials: Credentials; origin: string } | undefined {
   const keys = CREDENTIAL_KEYS[vendor];
   const sources = [
     { found: pick(stack, keys.config, (k) => `${vendor} credentials: stack config key ${k}`, `${CONFIG_NAMESPACE}:`), names: keys.config, where: "stack config key", prefix: `${CONFIG_NAMESPACE}:` },
@@ -96,7 +112,9 @@ export function credentialsFor(vendor: Vendor, stack: StackConfig, env: Readonly
     }
     const creds: Credentials = { accessKeyId: found.id, secretAccessKey: found.secret };
     if (found.token) creds.securityToken = found.token;
-    return creds;
+    const kind = prefix ? "stack config" : "environment variables";
+    const token = found.token ? ` with ${prefix}${names.token}` : "";
+    return { credentials: creds, origin: `${kind} ${prefix}${names.id} and ${prefix}${names.secret}${token}` };
   }
   return undefined;
 }
@@ -118,15 +136,20 @@ export function credentialSource(stack: StackConfig, env: Readonly<Record<string
   return out;
 }
 
+/** What to set for this vendor's credentials: "set stack config … (pulumi config set --secret …) or environment variables …". */
+export function noCredentialsHint(vendor: Vendor): string {
+  const { config, env: vars } = CREDENTIAL_KEYS[vendor];
+  return (
+    `set stack config ${CONFIG_NAMESPACE}:${config.id} and ${CONFIG_NAMESPACE}:${config.secret} ` +
+    `(pulumi config set --secret …) or environment variables ${vars.id} and ${vars.secret}`
+  );
+}
+
 /** Like `credentialsFor`, but missing credentials are a ConfigError that says which keys or variables to set. */
 export function requireCredentials(vendor: Vendor, stack: StackConfig, env: Readonly<Record<string, string | undefined>>): Credentials {
   const creds = credentialsFor(vendor, stack, env);
   if (creds) return creds;
-  const { config, env: vars } = CREDENTIAL_KEYS[vendor];
-  throw new ConfigError(
-    `no ${vendor} credentials: set stack config ${CONFIG_NAMESPACE}:${config.id} and ${CONFIG_NAMESPACE}:${config.secret} ` +
-      `(pulumi config set --secret …) or environment variables ${vars.id} and ${vars.secret}`,
-  );
+  throw new ConfigError(`no ${vendor} credentials: ${noCredentialsHint(vendor)}`);
 }
 
 /** Retry and timeout settings from stack config; each must be a positive integer. */

@@ -1,14 +1,15 @@
 /**
  * Live limit checks against the source bucket: the configurations already there (every page) plus those this
  * process has already checked for the same bucket must stay within the vendor's per-bucket limit, and on OBS no
- * two inventories' prefixes may contain one another. A failed list skips the check.
+ * two inventories' prefixes may contain one another. A failed list goes to LookupProblems (refused credentials
+ * fail preview; anything else skips the check with a warning).
  */
 import type { InventoryConfig } from "../model/inventoryConfig";
 import { rulesFor } from "../model/vendorRules";
 import type { PlannedInventories, PlannedInventory } from "./bucketLookups";
 import { CheckFailures, quote } from "./checkFailures";
 import type { LiveContext } from "./colocation";
-import { bucketRefOf, type BucketInventoryInputs } from "./resourceArgs";
+import { bucketRefOf, resourceIdOfArgs, type BucketInventoryInputs } from "./resourceArgs";
 
 export interface LimitContext extends LiveContext {
   planned: PlannedInventories;
@@ -66,7 +67,9 @@ export async function checkLimitsLive(ctx: LimitContext, args: BucketInventoryIn
   let existing: InventoryConfig[];
   try {
     existing = (await ctx.client.listInventories(ref)).filter((c) => c.id !== replacing);
-  } catch {
+  } catch (error) {
+    const what = rulesFor(args.vendor).prefixesMustNotOverlap ? "the count and prefixes of inventories" : "the count of inventories";
+    ctx.problems.report(args.vendor, resourceIdOfArgs(args), error, `${what} on source bucket ${quote(args.bucket)}`, f);
     return;
   }
   const planned = ctx.planned.on(ref).filter((p) => p.id !== args.inventoryId && p.id !== replacing);

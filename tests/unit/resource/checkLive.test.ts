@@ -97,7 +97,7 @@ describe("check: live co-location", () => {
     await liveFailures(env, "oss", { inventoryId: "a" });
     await liveFailures(env, "oss", { inventoryId: "b" });
     const lookups = client.calls.filter((c) => c.op === "describeBucket").map((c) => c.bucket);
-    expect(lookups).toEqual(["reports", "photos"]);
+    expect(lookups).toEqual(["photos", "reports"]);
   });
 
   it("skips live checks without credentials", async () => {
@@ -106,7 +106,7 @@ describe("check: live co-location", () => {
 
   it("skips a look-up that fails on the wire, and tries again next time", async () => {
     const client = new MemoryInventoryClient(SEED_BUCKETS);
-    client.failNext("describeBucket", transportError());
+    client.failNext("describeBucket", transportError(), 2);
     client.failNext("listInventories", transportError());
     const env = environment(client);
     expect(await liveFailures(env, "oss", { "destination.bucket": "reports-beijing" })).toEqual([]);
