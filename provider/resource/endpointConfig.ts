@@ -9,7 +9,6 @@
  * stack config says by then.
  */
 import type { Vendor } from "../model/inventoryConfig";
-import { isUnknown } from "../model/unknownValue";
 import type { CheckResult } from "./check";
 import { isVendor } from "./identityRules";
 
@@ -34,9 +33,9 @@ export function configuredEndpoint(vendor: Vendor, stack: Readonly<Record<string
   return undefined;
 }
 
-/** Absent as an argument: not given, or given empty (an unknown value is an argument, known later). */
+/** Not given (null is how state says "not set"). An empty string is a value, which check refuses. */
 function absent(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "string" && !isUnknown(value) && value.trim() === "");
+  return value === undefined || value === null;
 }
 
 /**

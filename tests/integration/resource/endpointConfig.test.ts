@@ -42,6 +42,13 @@ describe("an endpoint from stack config", () => {
     expect(checked.inputs.endpoint).toBe(h.fake.url);
   });
 
+  it("an empty endpoint argument is a value check refuses, not a gap stack config fills", async () => {
+    await h.renewProvider({ "bucket-inventory:endpoint": h.fake.url });
+    const checked = await h.provider.check({}, argsWith("oss", { endpoint: "" }));
+    expect(checked.inputs.endpoint).toBe("");
+    expect(failuresText(checked.failures).filter((f) => f.startsWith("endpoint:"))).toHaveLength(1);
+  });
+
   it("without any, the vendor's public endpoint is meant (no endpoint in the inputs)", async () => {
     // No credentials either: live checks would otherwise try the vendor's real host.
     const provider = createBucketInventoryProvider({ env: {} });
