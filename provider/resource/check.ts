@@ -66,8 +66,9 @@ async function checkLive(env: LiveCheckEnvironment, vendor: Vendor, args: Bucket
     !f.has("destination") && !containsUnknown(args.destination?.bucket) && !containsUnknown(args.destination?.accountId);
   // One after the other, so failures come in the same order every run.
   if (destinationKnown) await checkColocationLive(ctx, args, f);
-  // Credentials the service refused (a failure on the resource itself): no later look-up can succeed.
-  if (f.list.some((failure) => failure.property === "")) return;
+  // Credentials the service refused (a failure on the resource itself): no later look-up can succeed. A region
+  // that is not the source bucket's: the bucket cannot be listed there.
+  if (f.list.some((failure) => failure.property === "" || failure.property === "region")) return;
   if (prefixKnown) await checkLimitsLive(ctx, args, f, replacedId(olds, args));
   if (!f.has("includedObjectVersions") && !containsUnknown(args.includedObjectVersions)) await adviseOnVersioning(ctx, args, w);
 }

@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { defaultSeed } from "../fake/seed";
+import { typeCheckProgram } from "../docs/support/consumerCode";
 import { consumerProject, ROOT, type ConsumerProject } from "../support/consumerProject";
 
 let consumer: ConsumerProject;
@@ -66,6 +67,18 @@ describe("the packed package", () => {
     const seed = JSON.parse(fs.readFileSync(installed(documented!), "utf8"));
     expect(seed).toEqual(defaultSeed());
     expect(fs.readFileSync(installed(documented!), "utf8")).toBe(fs.readFileSync(path.join(ROOT, "tests/fake/defaultSeed.json"), "utf8"));
+  });
+});
+
+describe("its modules in a user's TypeScript", () => {
+  it("type-check under a Pulumi project's compiler settings (classic node resolution), subpaths included", () => {
+    const code = [
+      'import { BucketInventory } from "pulumi-bucket-inventory";',
+      'import { defaultProvider, MINIMUM_NODE_VERSION } from "pulumi-bucket-inventory/provider";',
+      'import { startFakeCloud, defaultSeed } from "pulumi-bucket-inventory/fake-cloud";',
+      "export const used = [BucketInventory, defaultProvider, MINIMUM_NODE_VERSION, startFakeCloud, defaultSeed];",
+    ].join("\n");
+    expect(typeCheckProgram(consumer.dir, "subpaths", code)).toEqual([]);
   });
 });
 

@@ -27,6 +27,8 @@ export function seedEnvironment(): Record<string, string> {
 export interface Harness {
   fake: FakeCloud;
   provider: BucketInventoryProvider;
+  /** Preview warnings of the providers made so far. */
+  warnings: string[];
   /** A second, independent client (someone else's tool) for out-of-band changes. */
   other: InventoryClient;
   /** A new provider, as a new `pulumi` run starts a new provider process; `config` is its stack config. */
@@ -46,13 +48,15 @@ export async function startHarness(): Promise<Harness> {
   const fake = await startFakeCloud({ port: 0 });
   const env = seedEnvironment();
   const newProvider = async (config: Record<string, string> = {}) => {
-    const provider = createBucketInventoryProvider({ env, createClient: client, lifecycle: { readBack: { attempts: 3, delayMs: 5 } } });
+    // Preview warnings are kept, not printed: tests that care read them.
+    const provider = createBucketInventoryProvider({ env, createClient: client, lifecycle: { readBack: { attempts: 3, delayMs: 5 } }, warn: (m) => harness.warnings.push(m) });
     await provider.configure({ config: { get: (key) => config[key] } });
     return provider;
   };
   const other = client({ credentials: createBucketInventoryProviderCredentials(env) });
   const harness: Harness = {
     fake,
+    warnings: [],
     provider: await newProvider(),
     other,
     renewProvider: async (config) => {
