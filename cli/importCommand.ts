@@ -1,30 +1,40 @@
 /**
- * `bucket-inventory import --vendor … --region … --bucket … [--inventory-id …] [--endpoint …]`: reads the live
- * configurations (every page) with credentials from the environment and prints ready-to-paste TypeScript
- * `new BucketInventory(...)` declarations with `adopt: true` (Pulumi cannot import dynamic resources).
+ * `bucket-inventory import <vendor>:<region>:<bucket>[:<inventory-id>] … [--endpoint <url>]` (or, for one bucket,
+ * `--vendor … --region … --bucket … [--inventory-id …]`): reads the live configurations (every page) with
+ * credentials from the environment and prints one whole TypeScript file of `new BucketInventory(...)` declarations
+ * with `adopt: true` (Pulumi cannot import dynamic resources): one import line, resource names unique across every
+ * bucket and vendor, no endpoint baked in. Every bucket is read before anything is printed: one that fails prints
+ * nothing, so a file is never half written.
  */
 import { parseArgs } from "node:util";
 import { createInventoryClient } from "../provider/client/createInventoryClient";
 import type { InventoryClient } from "../provider/client/inventoryClient";
 import { VENDORS, type BucketRef, type InventoryConfig, type Vendor } from "../provider/model/inventoryConfig";
 import { normalizeEndpoint, normalizeRegion } from "../provider/model/normalize";
-import { requireCredentials } from "../provider/resource/credentials";
-import { renderDeclarations } from "../provider/resource/importCode";
+import { CREDENTIAL_KEYS, credentialOrigin, credentialsFor } from "../provider/resource/credentials";
+import { renderDeclarationFile, type BucketConfigurations } from "../provider/resource/importCode";
+import { refusesSigner } from "../provider/resource/lookupProblems";
 
 export const USAGE = [
-  "usage: bucket-inventory import --vendor <oss|cos|obs|s3> --region <region> --bucket <bucket> [--inventory-id <id>] [--endpoint <url>]",
+  "usage: bucket-inventory import <vendor>:<region>:<bucket>[:<inventory-id>] ... [--endpoint <url>]",
+  "       bucket-inventory import --vendor <oss|cos|obs|s3> --region <region> --bucket <bucket> [--inventory-id <id>] [--endpoint <url>]",
   "",
-  "Prints TypeScript BucketInventory declarations (adopt: true) for the bucket's inventory configurations.",
-  "Credentials come from the environment: ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (oss), TENCENTCLOUD_SECRET_ID/_KEY (cos),",
-  "HW_ACCESS_KEY/HW_SECRET_KEY (obs), AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (s3), each with its optional token.",
+  "Prints one TypeScript file of BucketInventory declarations (adopt: true) for the inventory configurations of",
+  "every bucket named (all of a bucket's, or the one id given), e.g. `import oss:cn-hangzhou:photos obs:cn-north-4:logs`.",
+  "--endpoint: read from this endpoint (the fake cloud, a private endpoint) instead of each vendor's public one.",
+  "Credentials come from the environment only (not from Pulumi stack config): ALIBABA_CLOUD_ACCESS_KEY_ID and",
+  "ALIBABA_CLOUD_ACCESS_KEY_SECRET (oss), TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (cos), HW_ACCESS_KEY",
+  "and HW_SECRET_KEY (obs), AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (s3), each with its optional token.",
 ].join("\n");
+
+type Env = Readonly<Record<string, string | undefined>>;
 
 export interface ImportIo {
   out(text: string): void;
   err(text: string): void;
-  env: Readonly<Record<string, string | undefined>>;
+  env: Env;
   /** Defaults to createInventoryClient. */
-  createClient?: (vendor: Vendor, env: Readonly<Record<string, string | undefined>>) => InventoryClient & { close?(): Promise<void> };
+  createClient?: (vendor: Vendor, env: Env) => InventoryClient & { close?(): Promise<void> };
 }
 
 const defaultIo: ImportIo = {
@@ -33,65 +43,123 @@ const defaultIo: ImportIo = {
   env: process.env,
 };
 
-function parse(argv: string[]): { ref: BucketRef; inventoryId?: string } | { help: true } {
-  const { values } = parseArgs({
+interface Target {
+  ref: BucketRef;
+  inventoryId?: string;
+}
+
+class UsageError extends Error {}
+
+function vendorOf(text: string, flag: string): Vendor {
+  const vendor = text.toLowerCase();
+  if (!(VENDORS as readonly string[]).includes(vendor)) throw new UsageError(`${flag} "${text}": use one of ${VENDORS.join(", ")}`);
+  return vendor as Vendor;
+}
+
+function target(vendor: Vendor, region: string, bucket: string, inventoryId: string | undefined, endpoint: string | undefined): Target {
+  const ref: BucketRef = { vendor, region: normalizeRegion(vendor, region) as string, bucket };
+  if (endpoint) ref.endpoint = endpoint;
+  return inventoryId === undefined ? { ref } : { ref, inventoryId };
+}
+
+/** `oss:cn-hangzhou:photos` or `oss:cn-hangzhou:photos:daily` (the resource id form; ids may hold ':'). */
+function parseTarget(text: string, endpoint: string | undefined): Target {
+  const m = /^([^:]+):([^:]+):([^:]+)(?::(.+))?$/.exec(text);
+  if (!m) throw new UsageError(`"${text}": name a bucket as <vendor>:<region>:<bucket>[:<inventory-id>]`);
+  return target(vendorOf(m[1], "vendor"), m[2], m[3], m[4], endpoint);
+}
+
+function parse(argv: string[]): Target[] | "help" {
+  const { values, positionals } = parseArgs({
     args: argv,
     options: {
       vendor: { type: "string" }, region: { type: "string" }, bucket: { type: "string" },
       "inventory-id": { type: "string" }, endpoint: { type: "string" }, help: { type: "boolean", short: "h" },
     },
     strict: true,
+    allowPositionals: true,
   });
-  if (values.help) return { help: true };
-  for (const name of ["vendor", "region", "bucket"] as const) {
-    if (!values[name]) throw new UsageError(`--${name} is required`);
-  }
-  const vendor = values.vendor!.toLowerCase();
-  if (!(VENDORS as readonly string[]).includes(vendor)) throw new UsageError(`--vendor "${values.vendor}": use one of ${VENDORS.join(", ")}`);
-  const ref: BucketRef = { vendor: vendor as Vendor, region: normalizeRegion(vendor, values.region) as string, bucket: values.bucket! };
+  if (values.help) return "help";
   const endpoint = normalizeEndpoint(values.endpoint) as string | undefined;
-  if (endpoint) ref.endpoint = endpoint;
-  return { ref, inventoryId: values["inventory-id"] };
+  const flags = ["vendor", "region", "bucket", "inventory-id"] as const;
+  if (positionals.length > 0) {
+    const mixed = flags.find((f) => values[f] !== undefined);
+    if (mixed) throw new UsageError(`--${mixed} goes with naming one bucket by flags; with <vendor>:<region>:<bucket> arguments, leave it out`);
+    return positionals.map((p) => parseTarget(p, endpoint));
+  }
+  for (const name of ["vendor", "region", "bucket"] as const) {
+    if (!values[name]) throw new UsageError(`--${name} is required (or name buckets as <vendor>:<region>:<bucket>)`);
+  }
+  return [target(vendorOf(values.vendor!, "--vendor"), values.region!, values.bucket!, values["inventory-id"], endpoint)];
 }
 
-class UsageError extends Error {}
-
-function defaultClient(vendor: Vendor, env: Readonly<Record<string, string | undefined>>) {
-  return createInventoryClient({ credentials: { [vendor]: requireCredentials(vendor, {}, env) } });
+/** Credentials for `vendor` from the environment, or an error saying which variables to set. */
+function requireEnvironmentCredentials(vendor: Vendor, env: Env): void {
+  if (credentialsFor(vendor, {}, env)) return;
+  const vars = CREDENTIAL_KEYS[vendor].env;
+  throw new Error(
+    `no ${vendor} credentials in the environment: set ${vars.id} and ${vars.secret} (and ${vars.token} for temporary credentials); ` +
+      "bucket-inventory import reads the environment, not Pulumi stack config",
+  );
 }
 
-async function read(client: InventoryClient, ref: BucketRef, inventoryId?: string): Promise<InventoryConfig[]> {
+function defaultClient(vendor: Vendor, env: Env) {
+  return createInventoryClient({ credentials: { [vendor]: credentialsFor(vendor, {}, env)! } });
+}
+
+async function read(client: InventoryClient, { ref, inventoryId }: Target): Promise<InventoryConfig[]> {
   if (inventoryId === undefined) return client.listInventories(ref);
   const found = await client.getInventory(ref, inventoryId);
   if (!found) throw new Error(`no inventory configuration "${inventoryId}" on ${ref.vendor} bucket "${ref.bucket}" (or no such bucket)`);
   return [found];
 }
 
-export async function run(argv: string[], io: ImportIo = defaultIo): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
+/** What to print for a failure: a refused signer also names where the credentials came from. */
+function describeFailure(error: unknown, vendor: Vendor, env: Env): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!refusesSigner(error)) return message;
+  return `the service refused the ${vendor} credentials (from ${credentialOrigin(vendor, {}, env)}): ${message}`;
+}
+
+async function readAll(targets: Target[], io: ImportIo): Promise<BucketConfigurations[]> {
+  const clients = new Map<Vendor, InventoryClient & { close?(): Promise<void> }>();
   try {
-    parsed = parse(argv);
+    const groups: BucketConfigurations[] = [];
+    for (const t of targets) {
+      const vendor = t.ref.vendor;
+      requireEnvironmentCredentials(vendor, io.env);
+      if (!clients.has(vendor)) clients.set(vendor, (io.createClient ?? defaultClient)(vendor, io.env));
+      try {
+        groups.push({ ref: t.ref, configs: await read(clients.get(vendor)!, t) });
+      } catch (error) {
+        throw new Error(describeFailure(error, vendor, io.env));
+      }
+    }
+    return groups;
+  } finally {
+    await Promise.all([...clients.values()].map((c) => c.close?.()));
+  }
+}
+
+export async function run(argv: string[], io: ImportIo = defaultIo): Promise<number> {
+  let targets: ReturnType<typeof parse>;
+  try {
+    targets = parse(argv);
   } catch (error) {
     io.err(`bucket-inventory import: ${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
-  if ("help" in parsed) {
+  if (targets === "help") {
     io.out(`${USAGE}\n`);
     return 0;
   }
-  const { ref, inventoryId } = parsed;
-  let client: (InventoryClient & { close?(): Promise<void> }) | undefined;
   try {
-    requireCredentials(ref.vendor, {}, io.env);
-    client = (io.createClient ?? defaultClient)(ref.vendor, io.env);
-    const configs = await read(client, ref, inventoryId);
-    if (configs.length === 0) io.err(`no inventory configurations on ${ref.vendor} bucket "${ref.bucket}"\n`);
-    io.out(renderDeclarations(ref, configs));
+    const groups = await readAll(targets, io);
+    for (const g of groups) if (g.configs.length === 0) io.err(`no inventory configurations on ${g.ref.vendor} bucket "${g.ref.bucket}"\n`);
+    io.out(renderDeclarationFile(groups, { generatedBy: "`bucket-inventory import`" }));
     return 0;
   } catch (error) {
     io.err(`bucket-inventory import: ${(error as Error).message}\n`);
     return 1;
-  } finally {
-    await client?.close?.();
   }
 }

@@ -53,7 +53,9 @@ export function lookupProblems(sinks: LookupProblemSinks): LookupProblems {
         return true;
       }
       const code = error instanceof ServiceError ? error.vendorCode : error instanceof Error ? error.name : "error";
-      sinks.warn(`${resourceId}|${skipped}|${code}`, `BucketInventory ${resourceId}: ${skipped} not checked at preview: ${messageOf(error)}`);
+      // Keyed by vendor, check and cause, not by resource: a bucket that cannot be looked up is one warning, however
+      // many inventories of the deployment live on it (the first one is named).
+      sinks.warn(`${vendor}|${skipped}|${code}`, `BucketInventory ${resourceId}: ${skipped} not checked at preview: ${messageOf(error)}`);
       return false;
     },
   };

@@ -40,7 +40,8 @@ describe("bucket-inventory import", () => {
     const { code, out, err } = await importCommand(["--vendor", vendor, "--region", ref.region, "--bucket", ref.bucket, "--endpoint", h.fake.url]);
     expect({ code, err }).toEqual({ code: 0, err: "" });
     const declared = declaredArgs(out);
-    expect(declared.map((a) => [a.inventoryId, a.adopt, a.endpoint])).toEqual([["daily", true, h.fake.url], ["second", true, h.fake.url]]);
+    expect(declared.map((a) => [a.inventoryId, a.adopt, a.endpoint])).toEqual([["daily", true, undefined], ["second", true, undefined]]);
+    expect(out).toContain(`// Read from ${h.fake.url}: the program reaches it through stack config, e.g. \`pulumi config set bucket-inventory:endpoint ${h.fake.url}\`.`);
     const meant = declared.map((a) => normalizeConfig(vendor, configOf(normalizeArgs(a))));
     expect(meant).toEqual(live.map((c) => normalizeConfig(vendor, c)));
   });
@@ -86,20 +87,54 @@ describe("bucket-inventory import", () => {
     const noCreds = await importCommand(["--vendor", "obs", "--region", "cn-north-4", "--bucket", "photos", "--endpoint", h.fake.url], {});
     expect(noCreds).toMatchObject({ code: 1, out: "" });
     expect(noCreds.err).toBe(
-      "bucket-inventory import: no obs credentials: set stack config bucket-inventory:obsAccessKey and bucket-inventory:obsSecretKey " +
-        "(pulumi config set --secret …) or environment variables HW_ACCESS_KEY and HW_SECRET_KEY\n",
+      "bucket-inventory import: no obs credentials in the environment: set HW_ACCESS_KEY and HW_SECRET_KEY (and HW_SECURITY_TOKEN for " +
+        "temporary credentials); bucket-inventory import reads the environment, not Pulumi stack config\n",
     );
     const wrong = await importCommand(["--vendor", "obs", "--region", "cn-north-4", "--bucket", "photos", "--endpoint", h.fake.url], {
       HW_ACCESS_KEY: "FAKEOBSMAINKEY01", HW_SECRET_KEY: "sentinel-wrong-secret",
     });
     expect(wrong.code).toBe(1);
-    expect(wrong.err).toMatch(/SignatureDoesNotMatch/);
+    expect(wrong.err).toMatch(/^bucket-inventory import: the service refused the obs credentials \(from environment variables HW_ACCESS_KEY and HW_SECRET_KEY\): listing bucket inventories of obs:cn-north-4:photos: SignatureDoesNotMatch /);
     expect(wrong.err).not.toContain("sentinel-wrong-secret");
+  });
+
+  it("writes one whole file for many buckets: one import line, names unique across vendors, and it compiles", async () => {
+    for (const vendor of ["oss", "obs"] as const) await h.other.putInventory(refOf(h.fake, vendor), configOf(normalizeArgs(fakeArgs(h.fake, vendor))));
+    await h.other.putInventory(refOf(h.fake, "s3"), configOf(normalizeArgs(fakeArgs(h.fake, "s3", { inventoryId: "weekly" }))));
+    const { code, out, err } = await importCommand(["oss:cn-hangzhou:photos", "obs:cn-north-4:photos:daily", "s3:us-east-1:photos:weekly", "--endpoint", h.fake.url]);
+    expect({ code, err }).toEqual({ code: 0, err: "" });
+    expect(out.match(/^import /gm)).toHaveLength(1);
+    expect([...out.matchAll(/new BucketInventory\("([^"]+)"/g)].map((m) => m[1])).toEqual(["oss-photos-daily", "obs-photos-daily", "s3-photos-weekly"]);
+    expect(declaredArgs(out).map((a) => `${a.vendor}:${a.inventoryId}`)).toEqual(["oss:daily", "obs:daily", "s3:weekly"]);
+    expect(typeCheck({ "inventories.ts": out })).toEqual([]);
+  });
+
+  it("outputs of separate runs, pasted under one import line, do not collide (OSS and OBS photos/daily)", async () => {
+    const names: string[] = [];
+    for (const vendor of ["oss", "obs"] as const) {
+      const ref = refOf(h.fake, vendor);
+      await h.other.putInventory(ref, configOf(normalizeArgs(fakeArgs(h.fake, vendor))));
+      const { out } = await importCommand(["--vendor", vendor, "--region", ref.region, "--bucket", ref.bucket, "--endpoint", h.fake.url]);
+      names.push(...[...out.matchAll(/new BucketInventory\("([^"]+)"/g)].map((m) => m[1]));
+    }
+    expect(names).toEqual(["oss-photos-daily", "obs-photos-daily"]);
+  });
+
+  it("prints nothing when one of the buckets cannot be read, saying which", async () => {
+    const { code, out, err } = await importCommand(["oss:cn-hangzhou:photos", "s3:us-east-1:photos:missing", "--endpoint", h.fake.url]);
+    expect({ code, out }).toEqual({ code: 1, out: "" });
+    expect(err).toBe('bucket-inventory import: no inventory configuration "missing" on s3 bucket "photos" (or no such bucket)\n');
+  });
+
+  it("refuses a malformed bucket name and flags mixed with bucket arguments", async () => {
+    expect((await importCommand(["oss:photos"])).err).toMatch(/^bucket-inventory import: "oss:photos": name a bucket as <vendor>:<region>:<bucket>\[:<inventory-id>\]/);
+    expect((await importCommand(["oss:cn-hangzhou:photos", "--vendor", "oss"])).code).toBe(2);
   });
 
   it("prints its usage with --help", async () => {
     const help = await importCommand(["--help"]);
     expect(help.code).toBe(0);
-    expect(help.out).toMatch(/^usage: bucket-inventory import --vendor <oss\|cos\|obs\|s3>/);
+    expect(help.out).toMatch(/^usage: bucket-inventory import <vendor>:<region>:<bucket>\[:<inventory-id>\] \.\.\. \[--endpoint <url>\]\n/);
+    expect(help.out).not.toContain("pulumi config");
   });
 });

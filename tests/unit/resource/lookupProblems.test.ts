@@ -38,10 +38,10 @@ describe("what a failed look-up means", () => {
     ["access denied", new AccessDeniedError(details("AccessDenied"), "looking up bucket obs:cn-north-4:photos"), "AccessDenied"],
     ["a server error", new ServerError(details("InternalError", 500)), "InternalError"],
     ["a transport error", new TransportError("GET http://127.0.0.1:1/photos/?location: connection refused"), "TransportError"],
-  ])("%s: a warning, keyed by resource, check and code; no failure", (_name, error, code) => {
+  ])("%s: a warning, keyed by vendor, check and code; no failure", (_name, error, code) => {
     const { stop, failures, warnings } = reportOf(error);
     expect({ stop, failures }).toEqual({ stop: false, failures: [] });
-    expect(warnings).toEqual([[`obs:cn-north-4:photos:daily|the region of source bucket "photos"|${code}`, `BucketInventory obs:cn-north-4:photos:daily: the region of source bucket "photos" not checked at preview: ${error.message}`]]);
+    expect(warnings).toEqual([[`obs|the region of source bucket "photos"|${code}`, `BucketInventory obs:cn-north-4:photos:daily: the region of source bucket "photos" not checked at preview: ${error.message}`]]);
   });
 
   it("a bucket that does not exist: nothing at all", () => {
