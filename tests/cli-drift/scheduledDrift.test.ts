@@ -12,6 +12,7 @@ import * as path from "node:path";
 import { dialectFor } from "../../provider/dialects/dialectFor";
 import type { InventoryConfig } from "../../provider/model/inventoryConfig";
 import { startFakeCloud, type FakeCloud } from "../fake/index";
+import { blocksOf } from "../docs/support/docBlocks";
 import { consumerProject } from "../support/consumerProject";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -24,13 +25,11 @@ function cliEntries(): string | undefined {
   }
 }
 
-/** The first ```sh block of the README's "Scheduled drift detection" section, exactly as printed. */
+/** The README block marked `doc-test: drift` (section "Scheduled drift detection"), exactly as printed. */
 function readmeDriftScript(): string {
-  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-  const section = readme.split(/^## /m).find((s) => s.startsWith("Scheduled drift detection\n"));
-  const block = section && /```sh\n([\s\S]*?)```/.exec(section);
-  if (!block) throw new Error('README.md has no ```sh block under "## Scheduled drift detection"');
-  return block[1];
+  const [block] = blocksOf("README.md", "drift");
+  if (!block || block.lang !== "sh") throw new Error("README.md has no sh block marked doc-test: drift");
+  return block.text;
 }
 
 const PROGRAM = `import * as pulumi from "@pulumi/pulumi";

@@ -23,6 +23,10 @@ describe.each(DOCUMENTS)("%s", (document) => {
     expect(blocks.filter((b) => b.kind === "illustrative" && !b.note).map(where)).toEqual([]);
   });
 
+  it("leaves to tests/cli-drift only the blocks of its section, \"Scheduled drift detection\"", () => {
+    expect(blocks.filter((b) => b.kind === "drift" && !/^Scheduled drift detection/.test(b.heading)).map(where)).toEqual([]);
+  });
+
   it("leaves to the tests/cli tier only the blocks of its section, \"With the Pulumi CLI\"", () => {
     expect(blocks.filter((b) => b.kind === "cli" && !/^With the Pulumi CLI/.test(b.heading)).map(where)).toEqual([]);
   });

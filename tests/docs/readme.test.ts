@@ -17,7 +17,7 @@ import { pulumiCliPath, runPulumiBlock } from "./support/pulumiBlock";
 import seed from "../fake/defaultSeed.json";
 
 const README = "README.md";
-const HANDLED: DocKind[] = ["repository", "install", "compile", "run", "pulumi", "usage", "output", "layout", "cli", "illustrative"];
+const HANDLED: DocKind[] = ["repository", "install", "compile", "run", "pulumi", "usage", "output", "layout", "cli", "drift", "illustrative"];
 
 let consumer: ConsumerProject;
 beforeAll(async () => {
