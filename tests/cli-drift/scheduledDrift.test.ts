@@ -129,7 +129,7 @@ describeCli("README: scheduled drift detection with the real pulumi CLI", () => 
     expect(code).toBe(2);
     expect(stdout).toContain("Drift found: 2 buckets; 3 configurations: 1 drifted, 1 unmanaged, 1 in sync;");
     expect(stdout).toContain('| <code>oss:cn-hangzhou:photos</code> | <code>daily</code> | drifted | destination.prefix: "inventory/" -&#62; "moved/" |');
-    expect(stdout).toContain('new BucketInventory("photos-by-hand", {');
+    expect(stdout).toContain('new BucketInventory("s3-photos-by-hand", {');
     expect(stdout).toMatch(/bucket inventories: drift found\n$/);
   }, 300_000);
 
