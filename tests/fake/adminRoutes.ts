@@ -2,6 +2,7 @@ import { AdminError, type FakeCloudAdmin } from "./fakeCloudAdmin";
 import { safeDecode, type FakeRequest } from "./fakeRequest";
 import { jsonResponse, xmlResponse, type FakeResponse } from "./fakeResponse";
 import type { FaultRule } from "./faults";
+import { parseDuration } from "./clock/fakeClock";
 import { ADMIN_PREFIX } from "./router";
 import { SeedError, type Vendor } from "./seed";
 
@@ -54,6 +55,12 @@ function route(req: FakeRequest, admin: FakeCloudAdmin): FakeResponse {
     }
     case "GET state":
       return ok(admin.dump());
+    case "GET clock":
+      return ok(admin.clock());
+    case "POST clock":
+      return ok(admin.advanceClock(advanceMs(json(req))));
+    case "GET inventory-runs":
+      return ok(admin.inventoryRuns());
   }
   if (resource === "inventories" && rest.length === 3) return inventoryRoute(req, admin, rest as [Vendor, string, string]);
   if (resource === "objects" && m === "PUT" && rest.length >= 3) {
@@ -86,6 +93,15 @@ export const MAX_ADMIN_JSON_BYTES = 1024 * 1024;
 
 /** The content types a browser sends cross-site without asking first (a "simple" request): never JSON for us. */
 const BROWSER_FORM_TYPES = new Set(["text/plain", "application/x-www-form-urlencoded", "multipart/form-data"]);
+/** `{"advance": "36h"}` (or a number of seconds) → milliseconds; anything else is a 400 naming the rule. */
+function advanceMs(body: unknown): number {
+  const advance = (body as { advance?: unknown } | null)?.advance;
+  const ms = typeof advance === "string" || typeof advance === "number" ? parseDuration(advance) : undefined;
+  if (ms === undefined) {
+    throw new AdminError(400, `advance ${JSON.stringify(advance)}: must be a duration such as "90s", "36h", "7d" or a number of seconds`);
+  }
+  return ms;
+}
 
 function json(req: FakeRequest): unknown {
   if (req.body.length > MAX_ADMIN_JSON_BYTES) {

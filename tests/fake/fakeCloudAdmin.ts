@@ -1,8 +1,10 @@
 import { FakeError } from "./errors";
+import { FakeClock } from "./clock/fakeClock";
 import type { FaultRule, StoredFault } from "./faults";
 import type { CloudState } from "./handleCloudRequest";
 import type { PutObjectOptions } from "./objects/objectRecord";
-import { writeInventoryReport } from "./reports/writeInventoryReport";
+import { InventoryScheduler } from "./reports/inventoryScheduler";
+import { runStoredInventory, type RunResult } from "./reports/runStoredInventory";
 import type { LoggedRequest } from "./requestLog";
 import { validateSeed, VENDOR_NAMES, type Seed, type Vendor } from "./seed";
 import { dialectFor } from "./vendors/dialects";
@@ -18,15 +20,12 @@ export class AdminError extends Error {
   }
 }
 
-export interface RunResult {
-  vendor: Vendor;
-  sourceBucket: string;
-  destinationBucket: string;
-  /** Keys written into the destination bucket, data files first. */
-  keys: string[];
-  manifestKey?: string;
-  skippedReason?: string;
-  rowCount: number;
+export type { RunResult } from "./reports/runStoredInventory";
+
+/** The fake's clock and the inventory schedule it drives; made here when the caller has none. */
+export interface FakeTime {
+  clock: FakeClock;
+  scheduler: InventoryScheduler;
 }
 
 /**
@@ -34,13 +33,45 @@ export interface RunResult {
  * inventory runs, out-of-band configuration edits for drift tests, objects without signing, and a state dump.
  */
 export class FakeCloudAdmin {
-  constructor(private readonly state: CloudState) {}
+  private readonly time: FakeTime;
 
-  /** Back to the current seed: no configurations, no objects; faults and the request log are cleared too. */
+  constructor(private readonly state: CloudState, time?: FakeTime) {
+    this.time = time ?? { clock: new FakeClock(state.now), scheduler: new InventoryScheduler(state) };
+  }
+
+  /** Back to the current seed: no configurations, no objects; faults, the request log and the run log are cleared too. */
   reset(): void {
     this.state.store.reset();
     this.state.faults.clear();
     this.state.log.clear();
+    this.time.scheduler.clear();
+  }
+
+  /** The world time (what the fake's services see), the wall clock signatures are checked against, and the gap. */
+  clock(): { now: string; wallClock: string; advancedMs: number } {
+    const { clock } = this.time;
+    return { now: clock.now().toISOString(), wallClock: clock.wallNow().toISOString(), advancedMs: clock.advancedMs };
+  }
+
+  /**
+   * Moves the world time forward by `ms` and runs every inventory that falls due on the way, each at its own slot
+   * time (oldest first), as the services would have; returns the new time and those runs.
+   */
+  advanceClock(ms: number): { now: string; runs: RunResult[] } {
+    this.time.scheduler.tick();
+    try {
+      this.time.clock.advance(ms);
+    } catch (error) {
+      throw new AdminError(400, (error as Error).message);
+    }
+    const runs = this.time.scheduler.tick();
+    return { now: this.time.clock.now().toISOString(), runs };
+  }
+
+  /** Runs so far (scheduled and immediate), oldest first, and each configuration's next report time. */
+  inventoryRuns(): { runs: RunResult[]; upcoming: ReturnType<InventoryScheduler["upcoming"]> } {
+    this.time.scheduler.tick();
+    return { runs: this.time.scheduler.runs(), upcoming: this.time.scheduler.upcoming() };
   }
 
   /** Replaces the seed (checked; errors list every problem) and resets to it. */
@@ -89,35 +120,17 @@ export class FakeCloudAdmin {
     this.state.faults.clear();
   }
 
-  /** Runs one inventory now: the report goes into the configured destination bucket, in the vendor's layout. */
+  /**
+   * Runs one inventory now, as the service would (a disabled one, or one whose destination refuses it, writes
+   * nothing and says why): the report goes into the configured destination bucket, in the vendor's layout.
+   */
   runInventory(vendor: Vendor, bucket: string, id: string, options: { maxRowsPerFile?: number } = {}): RunResult {
-    const { store } = this.state;
     const source = this.bucket(vendor, bucket);
-    const stored = store.getInventory(vendor, bucket, id);
+    const stored = this.state.store.getInventory(vendor, bucket, id);
     if (!stored) throw new AdminError(404, `no ${vendor} inventory "${id}" on bucket "${bucket}"`);
-    const spec = dialectFor(vendor).inventory.runSpec(stored.config);
-    const dest = this.bucket(vendor, spec.destinationBucket);
-    const appIdOf = (accountId: string) => store.account(vendor, accountId)?.appId;
-    const sourceAppId = vendor === "cos" ? appIdOf(source.accountId) : undefined;
-    const destinationAppId = vendor === "cos" ? appIdOf(dest.accountId) : undefined;
-    const report = writeInventoryReport({
-      vendor,
-      sourceBucket: bucket,
-      sourceAppId,
-      destinationBucket: destinationAppId ? dest.name.slice(0, -(destinationAppId.length + 1)) : dest.name,
-      destinationAppId,
-      config: spec.config,
-      objects: store.objects.allRecords(vendor, bucket),
-      now: this.state.now(),
-      newUuid: this.state.newUuid,
-      maxRowsPerFile: options.maxRowsPerFile,
-    });
-    for (const file of report.files) store.objects.putObject(vendor, dest.name, file.key, file.body, { contentType: file.contentType });
-    store.persist();
-    return {
-      vendor, sourceBucket: bucket, destinationBucket: dest.name, keys: report.files.map((f) => f.key),
-      manifestKey: report.manifestKey, skippedReason: report.skippedReason, rowCount: report.rowCount,
-    };
+    const run = runStoredInventory(this.state, source, stored, this.state.now(), options);
+    this.time.scheduler.remember([run]);
+    return run;
   }
 
   /** The stored configuration as GET would show it (vendor XML), or undefined. */

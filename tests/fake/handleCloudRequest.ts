@@ -20,7 +20,10 @@ export interface CloudState {
   store: FakeStore;
   faults: FaultSet;
   log: RequestLog;
+  /** World time: timestamps, the schedule (moves ahead when the admin API advances the clock). */
   now: () => Date;
+  /** The clock signatures are checked against (clients sign with theirs); `now` when absent. */
+  wallNow?: () => Date;
   newUuid: () => string;
   maxBodyBytes: number;
   /** Requests in flight (index.ts hands the same tracker to the server). */
@@ -81,7 +84,7 @@ function serve(
   const now = state.now();
   try {
     if (req.bodyTooLarge) throw entityTooLarge(state.maxBodyBytes);
-    const auth = authenticate(identity, { ...req, ...address }, dialect, now);
+    const auth = authenticate(identity, { ...req, ...address }, dialect, state.wallNow?.() ?? now);
     if (auth instanceof FakeError) throw auth;
     const { account, scheme } = auth;
     const ctx = { req, vendor: identity.vendor, account, scheme, address, store: state.store, now, newUuid: state.newUuid };

@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { refuseForeignAdminRequest } from "./adminGuard";
 import { handleAdminRequest } from "./adminRoutes";
+import { FakeClock } from "./clock/fakeClock";
 import { FakeCloudAdmin } from "./fakeCloudAdmin";
 import { jsonResponse } from "./fakeResponse";
 import { FaultSet } from "./faults";
 import { handleCloudRequest, type CloudState } from "./handleCloudRequest";
+import { InventoryScheduler } from "./reports/inventoryScheduler";
 import { RequestLog } from "./requestLog";
 import { RequestTracker } from "./requestTracker";
 import { isAdminPath } from "./router";
@@ -30,7 +32,10 @@ export interface FakeCloudOptions {
   seed?: Seed | string | unknown;
   /** Persist state here (JSON, written atomically on every change); in memory without it. */
   dataDir?: string;
-  /** The fake's clock (signature skew, timestamps, report folders). */
+  /**
+   * The wall clock (default: the system's). Signatures are checked against it; the fake's world time (timestamps,
+   * Date headers, the inventory schedule) starts from it and moves ahead when the admin API advances the clock.
+   */
   now?: () => Date;
   /** Larger request bodies are refused with the vendor's EntityTooLarge. Default 16 MiB. */
   maxBodyBytes?: number;
@@ -53,18 +58,27 @@ export interface FakeCloud {
 /** Starts the fake cloud of the OSS, COS, OBS and S3 inventory APIs on one port. */
 export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<FakeCloud> {
   const seed = resolveSeed(options.seed);
-  const now = options.now ?? (() => new Date());
+  const clock = new FakeClock(options.now);
+  const now = () => clock.now();
   const store = new FakeStore({ seed, dataDir: options.dataDir, now });
   const state: CloudState = {
-    store, faults: new FaultSet(), log: new RequestLog(), now, newUuid: randomUUID, maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024,
+    store, faults: new FaultSet(), log: new RequestLog(), now, wallNow: () => clock.wallNow(), newUuid: randomUUID,
+    maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024,
     tracker: new RequestTracker(),
   };
-  const admin = new FakeCloudAdmin(state);
+  const scheduler = new InventoryScheduler(state);
+  const admin = new FakeCloudAdmin(state, { clock, scheduler });
   const server = createFakeServer({
     maxBodyBytes: state.maxBodyBytes,
     tracker: state.tracker,
     handle: async (req) => {
-      if (!isAdminPath(req.rawPath)) return handleCloudRequest(req, state);
+      if (!isAdminPath(req.rawPath)) {
+        scheduler.tick();
+        const response = await handleCloudRequest(req, state);
+        // The services' Date header tells their time: here the world time, which the admin API can move.
+        response.headers = { date: clock.now().toUTCString(), ...response.headers };
+        return response;
+      }
       const refused = refuseForeignAdminRequest(req, options.allowedHosts ?? []);
       if (refused) return refused;
       if (req.bodyTooLarge) return jsonResponse(413, { error: `request body over ${state.maxBodyBytes} bytes` });

@@ -24,6 +24,11 @@ export interface SeedBucket {
   region: string;
   accountId: string;
   versioning: VersioningStatus;
+  /**
+   * As a destination: the source buckets (same vendor) whose inventories may write here, as a bucket policy or
+   * role grant would allow. Absent: every source may (the console adds the grant); [] : none may.
+   */
+  inventoryGrants?: string[];
 }
 
 export interface Seed {
@@ -100,13 +105,22 @@ function checkBucket(raw: unknown, at: string, problems: string[]): SeedBucket {
   if (name && !pattern.test(name)) {
     problems.push(`${at}.name: "${name}": must be 3-63 lower-case letters, digits, ${chars}, starting and ending alphanumeric`);
   }
-  return {
+  const bucket: SeedBucket = {
     vendor,
     name,
     region: stringAt(b, at, "region", problems),
     accountId: stringAt(b, at, "accountId", problems),
     versioning: versioning as VersioningStatus,
   };
+  if (b.inventoryGrants !== undefined) {
+    const grants = b.inventoryGrants;
+    if (!Array.isArray(grants) || grants.some((g) => typeof g !== "string" || g === "")) {
+      problems.push(`${at}.inventoryGrants: ${JSON.stringify(grants)}: must be a list of source bucket names`);
+    } else {
+      bucket.inventoryGrants = [...grants];
+    }
+  }
+  return bucket;
 }
 
 /** One pass over each list, owners looked up by key: a seed of any size is checked in linear time. */

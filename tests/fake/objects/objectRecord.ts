@@ -39,6 +39,8 @@ export interface PutObjectOptions {
   storageClass?: string;
   multipart?: boolean;
   encrypted?: boolean;
+  /** When the write happens; the store's clock when absent (an inventory run writes at its scheduled time). */
+  at?: Date;
 }
 
 export interface PutObjectResult {

@@ -100,7 +100,7 @@ export class ObjectStore {
       record: {
         key,
         size: body.length,
-        lastModified: this.now().toISOString(),
+        lastModified: (options.at ?? this.now()).toISOString(),
         etag: computeEtag(vendor, body, multipart),
         storageClass: options.storageClass ?? defaultStorageClass(vendor),
         versionId: this.versionIdForWrite(space),

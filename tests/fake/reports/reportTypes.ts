@@ -36,6 +36,11 @@ export interface InventoryReportInput {
   /** COS: the destination bucket's APPID; the source's when absent. */
   destinationAppId?: string;
   config: ReportConfig;
+  /**
+   * Whether the source bucket is versioned (Enabled or Suspended): OSS writes version columns only then (seed 003).
+   * Taken from the records (any version id) when absent.
+   */
+  sourceVersioned?: boolean;
   /** Every version of every object in the source bucket (ObjectStore.allRecords). */
   objects: readonly ObjectRecord[];
   /** When the scan starts: names the report folder and the manifest timestamp. */

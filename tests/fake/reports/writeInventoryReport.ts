@@ -20,8 +20,10 @@ export function writeInventoryReport(input: InventoryReportInput): InventoryRepo
   checkInput(input);
   const cos = input.vendor === "cos" ? cosSourceName(input) : undefined;
   const { listed, matched } = selectReportRecords(input.objects, input.config);
-  const columns = inventoryColumns(input.vendor, input.config);
+  const versioned = input.sourceVersioned ?? input.objects.some((r) => r.versionId !== undefined);
+  const columns = inventoryColumns(input.vendor, input.config, versioned);
   const rows = renderInventoryRows(matched, columns, {
+    vendor: input.vendor,
     bucket: cos?.name ?? input.sourceBucket,
     appId: cos?.appId,
   });

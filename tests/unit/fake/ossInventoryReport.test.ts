@@ -50,18 +50,27 @@ describe("OSS inventory report (seed 003 layout)", () => {
     expect(checksum).toMatch(/^[0-9A-F]{32}$/);
   });
 
-  test("rows: quoted fields, URL-encoded keys, optional fields in configured order with their value formats", () => {
+  test("rows: quoted fields, URL-encoded keys, optional fields in seed 003's order whatever the configured order", () => {
     const report = writeInventoryReport(reportInput("oss", "photos", photos(), { optionalFields: ALL_FIELDS }));
-    // An OSS multipart ETag: upper-hex MD5 of the one part's MD5, then the part count.
-    const multipartEtag = `${md5(Buffer.from(md5(Buffer.alloc(1024)), "hex")).toUpperCase()}-1`;
-    expect(manifestOf(report).fileSchema).toBe(`Bucket, Key, ${ALL_FIELDS.join(", ")}`);
-    expect(csvLines(report.files[0].body)).toEqual([
-      '"photos","images/photo%201.jpg","5","IA","2024-05-01T00:00:00.000Z",' +
-        '"5D41402ABC4B2A76B9719D911017C592","false","true",""',
-      '"photos","%E6%95%B0%E6%8D%AE/a%2Bb.txt","1024","Standard","2024-05-02T00:00:00.000Z",' +
-        `"${multipartEtag}","true","false",""`,
-    ]);
+    expect(manifestOf(report).fileSchema).toBe(
+      "Bucket, Key, Size, LastModifiedDate, ETag, StorageClass, IsMultipartUploaded, EncryptionStatus, ObjectAcl",
+    );
+    const [simple, multipart] = csvLines(report.files[0].body);
+    expect(simple).toBe(
+      '"photos","images/photo%201.jpg","5","2024-05-01T00:00:00.000Z","5D41402ABC4B2A76B9719D911017C592","IA","False","True",""',
+    );
+    expect(multipart.startsWith('"photos","%E6%95%B0%E6%8D%AE/a%2Bb.txt","1024","2024-05-02T00:00:00.000Z","')).toBe(true);
+    expect(multipart.endsWith('","Standard","True","False",""')).toBe(true);
     expect(decodeURIComponent("%E6%95%B0%E6%8D%AE/a%2Bb.txt")).toBe("数据/a+b.txt");
+  });
+
+  test("a multipart object's ETag is a UUID of its content (seed 003), never the content's MD5", () => {
+    const report = writeInventoryReport(reportInput("oss", "photos", photos(), { optionalFields: ["ETag"] }));
+    const etag = csvLines(report.files[0].body)[1].split(",")[2].replace(/"/g, "");
+    expect(etag).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-3[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/);
+    expect(etag.replace(/-/g, "")).not.toBe(md5(Buffer.alloc(1024)).toUpperCase());
+    const again = writeInventoryReport(reportInput("oss", "photos", photos(), { optionalFields: ["ETag"] }));
+    expect(csvLines(again.files[0].body)[1]).toContain(etag);
   });
 
   test("a key is percent-encoded UTF-8 that decodeURIComponent reverses; a quote inside a field is doubled", () => {
@@ -99,14 +108,23 @@ describe("OSS inventory report (seed 003 layout)", () => {
     const all = writeInventoryReport(reportInput("oss", "photos", store, config));
     expect(manifestOf(all).fileSchema).toBe("Bucket, Key, VersionId, IsLatest, IsDeleteMarker, Size, StorageClass");
     expect(csvLines(all.files[0].body)).toEqual([
-      '"photos","a","v2","true","false","2","Standard"',
-      '"photos","a","v1","false","false","1","Standard"',
-      '"photos","b","v4","true","true","",""',
-      '"photos","b","v3","false","false","3","Standard"',
+      '"photos","a","v2","True","False","2","Standard"',
+      '"photos","a","v1","False","False","1","Standard"',
+      '"photos","b","v4","True","True","",""',
+      '"photos","b","v3","False","False","3","Standard"',
     ]);
     const current = writeInventoryReport(reportInput("oss", "photos", store, { optionalFields: ["Size"] }));
     expect(manifestOf(current).fileSchema).toBe("Bucket, Key, Size");
     expect(csvLines(current.files[0].body)).toEqual(['"photos","a","2"']);
+  });
+
+  test("All on a bucket that was never versioned has no version columns (seed 003: versioned bucket and All)", () => {
+    const store = sourceStore("oss", "photos");
+    store.putObject("oss", "photos", "a", Buffer.from("1"));
+    const config = { includedObjectVersions: "All" as const, optionalFields: ["Size"] };
+    const report = writeInventoryReport({ ...reportInput("oss", "photos", store, config), sourceVersioned: false });
+    expect(manifestOf(report).fileSchema).toBe("Bucket, Key, Size");
+    expect(csvLines(report.files[0].body)).toEqual(['"photos","a","1"']);
   });
 
   test("honours the prefix, modification-time, size and storage-class filters", () => {

@@ -79,7 +79,7 @@ describe("OBS inventory report", () => {
     );
   });
 
-  test("manifest: comma-only fileSchema in OBS's field order, URL-encoded keys, record counts", () => {
+  test("manifest: comma-only fileSchema in OBS's field order, DeleteMarker as seed 002 names it, URL-encoded keys, record counts", () => {
     const report = writeInventoryReport({ ...input(), maxRowsPerFile: 2 });
     const [first, second] = report.files;
     expect(manifestOf(report)).toEqual({
@@ -87,7 +87,7 @@ describe("OBS inventory report", () => {
       destinationBucket: "reports",
       version: "2019-01-03",
       fileFormat: "CSV",
-      fileSchema: "Bucket,Key,VersionId,IsLatest,IsDeleteMarker,Size,ETag,EncryptionStatus",
+      fileSchema: "Bucket,Key,VersionId,IsLatest,DeleteMarker,Size,ETag,EncryptionStatus",
       files: [
         { key: encodeURIComponent(first.key), size: first.body.length, inventoriedRecord: 2 },
         { key: encodeURIComponent(second.key), size: second.body.length, inventoriedRecord: 1 },

@@ -1,0 +1,89 @@
+import type { CloudState } from "../handleCloudRequest";
+import type { Vendor } from "../seed";
+import { textAt } from "../vendors/inventorySchema";
+import { dueSlots, FIRST_REPORT_WINDOW_MS, REPORT_PERIOD_MS, type ScheduleState } from "./inventorySchedule";
+import { runStoredInventory, type RunResult } from "./runStoredInventory";
+
+/** The runs the scheduler keeps for the admin API, newest last. */
+const MAX_LOGGED_RUNS = 1_000;
+
+/**
+ * Runs every configuration on its vendor's schedule against the fake's world clock: the first report at the end of
+ * the vendor's first-report window, then one per Daily or Weekly period. `tick()` catches up with the clock (the
+ * fake calls it before each request and after the clock moves); slots of a disabled configuration, or one whose
+ * destination refuses it, pass with nothing written. A configuration put again keeps its schedule; one deleted
+ * loses it. The schedule lives in memory: after a restart, configurations are scheduled from the restart.
+ */
+export class InventoryScheduler {
+  private readonly schedules = new Map<string, ScheduleState>();
+  private readonly log: RunResult[] = [];
+  private readonly startedAt: number;
+
+  constructor(private readonly state: CloudState) {
+    this.startedAt = state.now().getTime();
+  }
+
+  /** Runs whatever is due up to the world clock's now; returns the runs made, oldest first. */
+  tick(): RunResult[] {
+    const now = this.state.now().getTime();
+    const due: { at: number; run: () => RunResult }[] = [];
+    const seen = new Set<string>();
+    for (const bucket of this.state.store.seed.buckets) {
+      for (const stored of this.state.store.inventories(bucket.vendor, bucket.name)) {
+        const key = scheduleKey(bucket.vendor, bucket.name, stored.id);
+        seen.add(key);
+        const schedule = this.scheduleFor(key, bucket.vendor, stored.createdAt, textAt(stored.config, "Schedule", "Frequency"));
+        for (const at of dueSlots(schedule, now)) {
+          due.push({ at, run: () => runStoredInventory(this.state, bucket, stored, new Date(at)) });
+          schedule.lastSlot = at;
+        }
+      }
+    }
+    for (const key of this.schedules.keys()) if (!seen.has(key)) this.schedules.delete(key);
+    const runs = due.sort((a, b) => a.at - b.at).map(({ run }) => run());
+    this.remember(runs);
+    return runs;
+  }
+
+  /** Runs made so far (immediate runs through the admin API included), oldest first. */
+  runs(): RunResult[] {
+    return [...this.log];
+  }
+
+  /** The next report time of each configuration, for the admin API. */
+  upcoming(): { vendor: Vendor; bucket: string; id: string; nextRun: string }[] {
+    return [...this.schedules.entries()].map(([key, s]) => {
+      const [vendor, bucket, id] = JSON.parse(key) as [Vendor, string, string];
+      const next = s.lastSlot === undefined ? s.firstDue : s.lastSlot + s.periodMs;
+      return { vendor, bucket, id, nextRun: new Date(next).toISOString() };
+    });
+  }
+
+  remember(runs: RunResult[]): void {
+    this.log.push(...runs);
+    if (this.log.length > MAX_LOGGED_RUNS) this.log.splice(0, this.log.length - MAX_LOGGED_RUNS);
+  }
+
+  /** Forgets every schedule and run (the fake's reset). */
+  clear(): void {
+    this.schedules.clear();
+    this.log.length = 0;
+  }
+
+  private scheduleFor(key: string, vendor: Vendor, createdAt: string, frequency: string | undefined): ScheduleState {
+    const periodMs = REPORT_PERIOD_MS[frequency ?? ""] ?? REPORT_PERIOD_MS.Daily;
+    const existing = this.schedules.get(key);
+    if (existing) {
+      existing.periodMs = periodMs;
+      return existing;
+    }
+    const configuredAt = Math.max(Date.parse(createdAt) || this.startedAt, this.startedAt);
+    const created: ScheduleState = { firstDue: configuredAt + FIRST_REPORT_WINDOW_MS[vendor], periodMs };
+    this.schedules.set(key, created);
+    return created;
+  }
+}
+
+function scheduleKey(vendor: Vendor, bucket: string, id: string): string {
+  return JSON.stringify([vendor, bucket, id]);
+}
