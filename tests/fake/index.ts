@@ -73,7 +73,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     tracker: state.tracker,
     handle: async (req) => {
       if (!isAdminPath(req.rawPath)) {
-        scheduler.tick();
+        scheduler.tickForRequest();
         const response = await handleCloudRequest(req, state);
         // The services' Date header tells their time: here the world time, which the admin API can move.
         response.headers = { date: clock.now().toUTCString(), ...response.headers };

@@ -8,6 +8,12 @@ import { runStoredInventory, type RunResult } from "./runStoredInventory";
 const MAX_LOGGED_RUNS = 1_000;
 
 /**
+ * Requests tick at most this often (world time): no slot is closer than 10 minutes to the put that made it, so a
+ * due run is late by at most this much, and a busy fake does not walk every configuration on every request.
+ */
+const REQUEST_TICK_INTERVAL_MS = 1_000;
+
+/**
  * Runs every configuration on its vendor's schedule against the fake's world clock: the first report at the end of
  * the vendor's first-report window, then one per Daily or Weekly period. `tick()` catches up with the clock (the
  * fake calls it before each request and after the clock moves); slots of a disabled configuration, or one whose
@@ -18,14 +24,21 @@ export class InventoryScheduler {
   private readonly schedules = new Map<string, ScheduleState>();
   private readonly log: RunResult[] = [];
   private readonly startedAt: number;
+  private lastTick = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly state: CloudState) {
     this.startedAt = state.now().getTime();
   }
 
+  /** Before a request: a tick unless one ran less than a second (world time) ago. */
+  tickForRequest(): void {
+    if (this.state.now().getTime() - this.lastTick >= REQUEST_TICK_INTERVAL_MS) this.tick();
+  }
+
   /** Runs whatever is due up to the world clock's now; returns the runs made, oldest first. */
   tick(): RunResult[] {
     const now = this.state.now().getTime();
+    this.lastTick = now;
     const due: { at: number; run: () => RunResult }[] = [];
     const seen = new Set<string>();
     for (const bucket of this.state.store.seed.buckets) {

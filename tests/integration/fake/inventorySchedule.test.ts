@@ -90,7 +90,7 @@ describe("the clock admin API", () => {
     const base = cloud.fake.admin.clock();
     const json = async (method: string, path: string, body?: unknown) => {
       const res = await fetch(`${cloud.url}/__fake/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: res.status, value: await res.json() };
+      return { status: res.status, value: (await res.json()) as Record<string, any> };
     };
     const moved = await json("POST", "clock", { advance: "1h30m" });
     expect(moved.status).toBe(200);
