@@ -3,7 +3,9 @@ import type { HttpRequest, HttpResponse } from "../http/httpTypes";
 import type { BucketInfo, BucketRef, InventoryConfig, Vendor, VersioningStatus } from "../model/inventoryConfig";
 
 /** Vendor-neutral operation names, used for error mapping, messages and golden snapshots. */
-export type OperationName = "putInventory" | "getInventory" | "listInventories" | "deleteInventory" | "describeBucket" | "getVersioning";
+export type OperationName =
+  | "putInventory" | "getInventory" | "listInventories" | "deleteInventory" | "describeBucket" | "getVersioning"
+  | "listObjects" | "getObject";
 
 /** Status and request id of the response a document came from, so parse failures can say which one. */
 export interface ResponseMeta {
