@@ -7,6 +7,10 @@ const COMMANDS: Record<string, Command> = {
     summary: "serve the local fake cloud (OSS, COS, OBS, S3 inventory APIs) until SIGTERM/SIGINT",
     load: async () => import("./fakeCloudCommand"),
   },
+  report: {
+    summary: "check that inventory reports arrive and are intact (manifest, checksum, data files, freshness)",
+    load: async () => import("./reportCommand"),
+  },
   import: {
     summary: "read live inventory configurations and print BucketInventory declarations for them",
     load: async () => import("./importCommand"),

@@ -15,7 +15,7 @@ export interface CheckReportOptions {
   /** Judge freshness by this time instead of the service's clock. */
   now?: Date;
   /** Called as data files are read (progress, --rows, --out). */
-  hooks?: DataFileHooks & { onReportStart?(totalBytes: number, files: number): void };
+  hooks?: DataFileHooks & { onReportStart?(totalBytes: number, files: number, columns: string[]): void | Promise<void> };
 }
 
 export interface ReportReaders {
@@ -104,7 +104,7 @@ async function verifyReport(
   }
   const createdAt = manifest.createdAt ?? found.folder.time;
   const files = [];
-  hooks.onReportStart?.(manifest.files.reduce((sum, f) => sum + (f.size ?? 0), 0), manifest.files.length);
+  await hooks.onReportStart?.(manifest.files.reduce((sum, f) => sum + (f.size ?? 0), 0), manifest.files.length, manifest.columns);
   for (const expected of manifest.files) {
     const opened = await reader.openObject(destination, expected.key);
     if (!opened) {

@@ -20,8 +20,8 @@ export interface DataFileResult {
 }
 
 export interface DataFileHooks {
-  /** Every parsed row, in order (for --rows and --out); its fields as read. */
-  onRow?(row: string[]): void;
+  /** Every parsed row, in order (for --rows and --out); a promise returned holds reading back (a slow writer). */
+  onRow?(row: string[]): void | Promise<void>;
   /** Bytes as they arrive (for progress). */
   onBytes?(count: number): void;
 }
@@ -53,7 +53,8 @@ export async function verifyDataFile(
         badRows += 1;
         if (badRows <= NAMED_BAD_ROWS) problems.push(`row ${rows} has ${row.length} fields, the manifest's fileSchema has ${columns.length}`);
       }
-      hooks.onRow?.(row);
+      const wait = hooks.onRow?.(row);
+      if (wait) await wait;
     }
   };
   const parsed = gzipped ? pipeline(input, createGunzip(), parser, sink) : pipeline(input, parser, sink);
