@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
-import { BucketInventoryError, ConfigError, ProtocolError, withContext } from "../errors";
+import { BucketInventoryError, ConfigError, ProtocolError, ServiceError, withContext } from "../errors";
 import { dialectFor } from "../dialects/dialectFor";
 import type { ObjectPage, ObjectPageRequest } from "../dialects/objectDialect";
 import { objectDialectFor } from "../dialects/objectDialectFor";
@@ -145,8 +145,9 @@ async function* resumableBody(
   }
 }
 
+/** Only the object itself being absent (NoSuchKey) reads as undefined; a missing bucket or a gateway's 404 is an error. */
 function notFoundAsUndefined(error: unknown): undefined {
-  if (error instanceof BucketInventoryError && error.code === "BI_ERR_NOT_FOUND") return undefined;
+  if (error instanceof ServiceError && error.details.status === 404 && error.vendorCode === "NoSuchKey") return undefined;
   throw error;
 }
 

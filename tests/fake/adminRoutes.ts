@@ -61,6 +61,10 @@ function route(req: FakeRequest, admin: FakeCloudAdmin): FakeResponse {
       return ok(admin.advanceClock(advanceMs(json(req))));
     case "GET inventory-runs":
       return ok(admin.inventoryRuns());
+    case "POST generate-objects": {
+      const body = json(req) as { vendor: Vendor; bucket: string; prefix?: string; count?: number; size?: number; storageClass?: string };
+      return ok(admin.generateObjects(body.vendor, body.bucket, body));
+    }
   }
   if (resource === "inventories" && rest.length === 3) return inventoryRoute(req, admin, rest as [Vendor, string, string]);
   if (resource === "objects" && m === "PUT" && rest.length >= 3) {

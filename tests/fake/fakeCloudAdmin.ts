@@ -166,6 +166,21 @@ export class FakeCloudAdmin {
     return result;
   }
 
+  /**
+   * Adds `count` objects made by rule (`<prefix><index>`, `size` bytes each) to a bucket without storing them one by
+   * one: they show in inventory reports (millions of rows), not in listings (tests/fake/objects/generatedObjects.ts).
+   */
+  generateObjects(vendor: Vendor, bucket: string, spec: { prefix?: string; count?: number; size?: number; storageClass?: string }) {
+    this.bucket(vendor, bucket);
+    try {
+      const set = this.state.store.objects.addGenerated(vendor, bucket, spec);
+      this.state.store.persist();
+      return set;
+    } catch (error) {
+      throw new AdminError(400, (error as Error).message);
+    }
+  }
+
   /** Everything the fake holds, secrets left out. */
   dump() {
     const { store } = this.state;
@@ -179,6 +194,7 @@ export class FakeCloudAdmin {
         objects: store.objects.allRecords(b.vendor, b.name).map((r) => ({
           key: r.key, size: r.size, versionId: r.versionId, isLatest: r.isLatest, isDeleteMarker: r.isDeleteMarker,
         })),
+        generatedObjects: store.objects.generatedSets(b.vendor, b.name),
       })),
       faults: this.state.faults.list(),
       requestCount: this.state.log.size,

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { computeEtag } from "./computeEtag";
+import { checkGeneratedSet, generatedRecords, mergeByKey, type GeneratedSet } from "./generatedObjects";
 import { compareKeys } from "./listPage";
 import { listAllVersions, listCurrentObjects } from "./listRecords";
 import {
@@ -44,6 +45,7 @@ export interface ObjectStoreOptions {
  */
 export class ObjectStore {
   private spaces: SpaceMap = new Map();
+  private generated = new Map<string, GeneratedSet[]>();
   private readonly now: () => Date;
   private readonly newVersionId: () => string;
 
@@ -56,15 +58,39 @@ export class ObjectStore {
   static fromJSON(json: unknown, options?: ObjectStoreOptions, codec?: BodyCodec): ObjectStore {
     const store = new ObjectStore(options);
     store.spaces = fromObjectStoreJson(json, codec);
+    const generated = (json as { generated?: [string, GeneratedSet[]][] } | null)?.generated;
+    if (Array.isArray(generated)) store.generated = new Map(generated);
     return store;
   }
 
   toJSON(codec?: BodyCodec): ObjectStoreJson {
-    return toObjectStoreJson(this.spaces, codec);
+    const json = toObjectStoreJson(this.spaces, codec);
+    return this.generated.size === 0 ? json : { ...json, generated: [...this.generated.entries()] };
   }
 
   clear(): void {
     this.spaces = new Map();
+    this.generated = new Map();
+  }
+
+  /** Adds a rule-made set of objects (see generatedObjects.ts); returns it as stored. */
+  addGenerated(vendor: FakeVendor, bucket: string, raw: Partial<GeneratedSet>): GeneratedSet {
+    const set = checkGeneratedSet(raw, this.now().toISOString());
+    const key = `${vendor}:${bucket}`;
+    this.generated.set(key, [...(this.generated.get(key) ?? []), set]);
+    return set;
+  }
+
+  generatedSets(vendor: FakeVendor, bucket: string): GeneratedSet[] {
+    return [...(this.generated.get(`${vendor}:${bucket}`) ?? [])];
+  }
+
+  /** What an inventory scan walks: stored versions and generated objects, by key, lazily. */
+  scanRecords(vendor: FakeVendor, bucket: string): Iterable<ObjectRecord> {
+    const sets = this.generatedSets(vendor, bucket);
+    const stored = this.allRecords(vendor, bucket);
+    if (sets.length === 0) return stored;
+    return mergeByKey([stored, ...sets.map((set) => generatedRecords(vendor, set))]);
   }
 
   getVersioning(vendor: FakeVendor, bucket: string): VersioningStatus {

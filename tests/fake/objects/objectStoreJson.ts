@@ -11,6 +11,8 @@ import { ObjectStoreError } from "./objectStoreError";
 export interface ObjectStoreJson {
   format: typeof FORMAT;
   buckets: BucketJson[];
+  /** Rule-made object sets per "vendor:bucket" (generatedObjects.ts), when any. */
+  generated?: [string, unknown[]][];
 }
 
 export interface BucketJson {

@@ -1,4 +1,4 @@
-import { csvDataFile } from "./inventoryCsv";
+import { dataFile } from "./inventoryCsv";
 import { md5Hex } from "./md5Hex";
 import { joinKey, scanDayFolder } from "./reportPaths";
 import type { InventoryReport, ReportContext } from "./reportTypes";
@@ -19,11 +19,11 @@ export function writeCosReport(
   source: CosBucketName,
   destinationAppId: string,
 ): InventoryReport {
-  const { input, chunks, columns, rowCount } = context;
+  const { input, bodies, columns, rowCount } = context;
   const base = joinKey(input.config.destinationPrefix, source.appId, source.name, input.config.id);
-  const data = chunks.map((rows) => {
+  const data = bodies.map((body) => {
     const name = `${input.newUuid().replace(/-/g, "").toLowerCase()}.csv.gz`;
-    return csvDataFile(joinKey(base, name), rows, true);
+    return dataFile(joinKey(base, name), body, true);
   });
   const manifest = {
     sourceAppid: source.appId,

@@ -1,4 +1,4 @@
-import { csvDataFile } from "./inventoryCsv";
+import { dataFile } from "./inventoryCsv";
 import { joinKey, scanMinuteFolder } from "./reportPaths";
 import type { InventoryReport, ReportContext } from "./reportTypes";
 
@@ -11,13 +11,11 @@ export const OBS_DEFAULT_PREFIX = "BucketInventory";
  * its file keys are URL-encoded ("/" as %2F) with a record count instead of an MD5.
  */
 export function writeObsReport(context: ReportContext): InventoryReport {
-  const { input, chunks, columns, rowCount } = context;
+  const { input, bodies, columns, rowCount } = context;
   const prefix = joinKey(input.config.destinationPrefix) || OBS_DEFAULT_PREFIX;
   const folder = joinKey(prefix, input.sourceBucket, input.config.id, scanMinuteFolder(input.now));
   const uuid = input.newUuid().replace(/-/g, "").toUpperCase();
-  const data = chunks.map((rows, index) =>
-    csvDataFile(joinKey(folder, "files", `${uuid}_${index + 1}.csv`), rows, false),
-  );
+  const data = bodies.map((body, index) => dataFile(joinKey(folder, "files", `${uuid}_${index + 1}.csv`), body, false));
   const manifest = {
     sourceBucket: input.sourceBucket,
     destinationBucket: input.destinationBucket,
@@ -27,7 +25,7 @@ export function writeObsReport(context: ReportContext): InventoryReport {
     files: data.map((f, index) => ({
       key: encodeURIComponent(f.key),
       size: f.body.length,
-      inventoriedRecord: chunks[index].length,
+      inventoriedRecord: bodies[index].rows,
     })),
   };
   const manifestKey = joinKey(folder, "manifest.json");

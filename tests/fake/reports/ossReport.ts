@@ -1,4 +1,4 @@
-import { csvDataFile } from "./inventoryCsv";
+import { dataFile } from "./inventoryCsv";
 import { md5Hex } from "./md5Hex";
 import { joinKey, scanMinuteFolder } from "./reportPaths";
 import type { InventoryReport, ReportContext } from "./reportTypes";
@@ -9,7 +9,7 @@ import type { InventoryReport, ReportContext } from "./reportTypes";
  * With no matching object OSS generates no inventory list at all.
  */
 export function writeOssReport(context: ReportContext): InventoryReport {
-  const { input, chunks, columns, rowCount } = context;
+  const { input, bodies, columns, rowCount } = context;
   if (rowCount === 0) {
     return {
       files: [],
@@ -20,9 +20,9 @@ export function writeOssReport(context: ReportContext): InventoryReport {
   }
   const base = joinKey(input.config.destinationPrefix, input.sourceBucket, input.config.id);
   const uuid = input.newUuid();
-  const data = chunks.map((rows, index) => {
-    const name = chunks.length === 1 ? `${uuid}.csv.gz` : `${uuid}-${index + 1}.csv.gz`;
-    return csvDataFile(joinKey(base, "data", name), rows, true);
+  const data = bodies.map((body, index) => {
+    const name = bodies.length === 1 ? `${uuid}.csv.gz` : `${uuid}-${index + 1}.csv.gz`;
+    return dataFile(joinKey(base, "data", name), body, true);
   });
   const manifest = {
     creationTimestamp: String(Math.floor(input.now.getTime() / 1000)),

@@ -1,4 +1,5 @@
 import type { FakeVendor, ObjectRecord } from "../objects/objectRecord";
+import type { DataBody } from "./inventoryCsv";
 
 /** The filter of an inventory configuration; the time and size bounds and storage classes are OSS's. */
 export interface ReportFilter {
@@ -41,8 +42,8 @@ export interface InventoryReportInput {
    * Taken from the records (any version id) when absent.
    */
   sourceVersioned?: boolean;
-  /** Every version of every object in the source bucket (ObjectStore.allRecords). */
-  objects: readonly ObjectRecord[];
+  /** Every version of every object in the source bucket, by key (ObjectStore.scanRecords): read once, lazily. */
+  objects: Iterable<ObjectRecord>;
   /** When the scan starts: names the report folder and the manifest timestamp. */
   now: Date;
   newUuid: () => string;
@@ -72,8 +73,8 @@ export interface ReportContext {
   input: InventoryReportInput;
   /** Column names in file order (the fileSchema). */
   columns: string[];
-  /** One CSV line per row, each ending in "\n", split into data files. */
-  chunks: string[][];
+  /** The data files' contents, in order, before they are named. */
+  bodies: DataBody[];
   rowCount: number;
   /** Rows the scan listed (after version selection) and rows the filter kept, with their total bytes. */
   listed: { count: number; bytes: number };

@@ -20,6 +20,9 @@ export interface RunResult {
   rowCount: number;
 }
 
+/** Rows per data file when a bucket holds generated objects (millions of rows): a few dozen files, each ~10 MB of text. */
+export const LARGE_ROWS_PER_FILE = 100_000;
+
 export interface RunOptions {
   maxRowsPerFile?: number;
 }
@@ -60,10 +63,10 @@ export function runStoredInventory(
     destinationAppId,
     config: spec.config,
     sourceVersioned: store.objects.getVersioning(vendor, source.name) !== "Off",
-    objects: store.objects.allRecords(vendor, source.name),
+    objects: store.objects.scanRecords(vendor, source.name),
     now: at,
     newUuid: state.newUuid,
-    maxRowsPerFile: options.maxRowsPerFile,
+    maxRowsPerFile: options.maxRowsPerFile ?? (store.objects.generatedSets(vendor, source.name).length > 0 ? LARGE_ROWS_PER_FILE : undefined),
   });
   for (const file of report.files) {
     store.objects.putObject(vendor, dest.name, file.key, file.body, { contentType: file.contentType, at });

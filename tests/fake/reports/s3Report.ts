@@ -1,4 +1,4 @@
-import { csvDataFile } from "./inventoryCsv";
+import { dataFile } from "./inventoryCsv";
 import { md5Hex } from "./md5Hex";
 import { hiveFolder, joinKey, scanMinuteFolder } from "./reportPaths";
 import type { InventoryReport, ReportContext, ReportFile } from "./reportTypes";
@@ -10,9 +10,9 @@ import type { InventoryReport, ReportContext, ReportFile } from "./reportTypes";
  * The manifest names the destination by ARN and stamps creation in epoch milliseconds.
  */
 export function writeS3Report(context: ReportContext): InventoryReport {
-  const { input, chunks, columns, rowCount } = context;
+  const { input, bodies, columns, rowCount } = context;
   const base = joinKey(input.config.destinationPrefix, input.sourceBucket, input.config.id);
-  const data = chunks.map((rows) => csvDataFile(joinKey(base, "data", `${input.newUuid()}.csv.gz`), rows, true));
+  const data = bodies.map((body) => dataFile(joinKey(base, "data", `${input.newUuid()}.csv.gz`), body, true));
   const manifest = {
     sourceBucket: input.sourceBucket,
     destinationBucket: `arn:aws:s3:::${input.destinationBucket}`,

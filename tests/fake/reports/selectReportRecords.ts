@@ -40,3 +40,32 @@ export function matchesFilter(record: ObjectRecord, filter: ReportFilter): boole
   }
   return true;
 }
+
+export interface Tally {
+  count: number;
+  bytes: number;
+}
+
+/**
+ * The lazy form for large scans: walks records already in key order once, counting what the scan lists and what
+ * the filter keeps (into `listed` and `matched`), and yields the kept ones.
+ */
+export function* scanReportRecords(
+  records: Iterable<ObjectRecord>,
+  config: ReportConfig,
+  listed: Tally,
+  matched: Tally,
+): Generator<ObjectRecord> {
+  const filter = config.filter ?? {};
+  const all = config.includedObjectVersions === "All";
+  for (const r of records) {
+    if (!all && (!r.isLatest || r.isDeleteMarker)) continue;
+    const bytes = r.isDeleteMarker ? 0 : r.size;
+    listed.count += 1;
+    listed.bytes += bytes;
+    if (!matchesFilter(r, filter)) continue;
+    matched.count += 1;
+    matched.bytes += bytes;
+    yield r;
+  }
+}

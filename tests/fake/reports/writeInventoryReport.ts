@@ -1,13 +1,13 @@
-import { FAKE_VENDORS } from "../objects/objectRecord";
+import { FAKE_VENDORS, type ObjectRecord } from "../objects/objectRecord";
 import { writeCosReport, type CosBucketName } from "./cosReport";
 import { inventoryColumns } from "./inventoryColumns";
-import { chunkRows, renderInventoryRows } from "./inventoryCsv";
+import { buildDataBodies } from "./inventoryCsv";
 import { writeObsReport } from "./obsReport";
 import { writeOssReport } from "./ossReport";
 import { ReportInputError } from "./reportInputError";
 import type { InventoryReport, InventoryReportInput, ReportContext } from "./reportTypes";
 import { writeS3Report } from "./s3Report";
-import { selectReportRecords } from "./selectReportRecords";
+import { scanReportRecords, type Tally } from "./selectReportRecords";
 
 export const DEFAULT_MAX_ROWS_PER_FILE = 1000;
 
@@ -19,22 +19,19 @@ export const DEFAULT_MAX_ROWS_PER_FILE = 1000;
 export function writeInventoryReport(input: InventoryReportInput): InventoryReport {
   checkInput(input);
   const cos = input.vendor === "cos" ? cosSourceName(input) : undefined;
-  const { listed, matched } = selectReportRecords(input.objects, input.config);
-  const versioned = input.sourceVersioned ?? input.objects.some((r) => r.versionId !== undefined);
+  const listed: Tally = { count: 0, bytes: 0 };
+  const matched: Tally = { count: 0, bytes: 0 };
+  const records = input.objects;
+  const versioned = input.sourceVersioned ?? (Array.isArray(records) && records.some((r: ObjectRecord) => r.versionId !== undefined));
   const columns = inventoryColumns(input.vendor, input.config, versioned);
-  const rows = renderInventoryRows(matched, columns, {
-    vendor: input.vendor,
-    bucket: cos?.name ?? input.sourceBucket,
-    appId: cos?.appId,
-  });
-  const context: ReportContext = {
-    input,
+  const bodies = buildDataBodies(
+    scanReportRecords(records, input.config, listed, matched),
     columns,
-    chunks: chunkRows(rows, input.maxRowsPerFile ?? DEFAULT_MAX_ROWS_PER_FILE),
-    rowCount: rows.length,
-    listed: tally(listed),
-    matched: tally(matched),
-  };
+    { vendor: input.vendor, bucket: cos?.name ?? input.sourceBucket, appId: cos?.appId },
+    input.maxRowsPerFile ?? DEFAULT_MAX_ROWS_PER_FILE,
+    input.vendor !== "obs",
+  );
+  const context: ReportContext = { input, columns, bodies, rowCount: matched.count, listed, matched };
   switch (input.vendor) {
     case "oss": return writeOssReport(context);
     case "cos": {
@@ -80,6 +77,3 @@ function cosSourceName(input: InventoryReportInput): CosBucketName {
   return { name, appId };
 }
 
-function tally(records: readonly { size: number; isDeleteMarker: boolean }[]): { count: number; bytes: number } {
-  return { count: records.length, bytes: records.reduce((sum, r) => sum + (r.isDeleteMarker ? 0 : r.size), 0) };
-}
