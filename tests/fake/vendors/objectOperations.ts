@@ -66,7 +66,25 @@ function getObject(ctx: BucketContext, dialect: VendorDialect, withBody: boolean
   }
   const headers = objectHeaders(found.record, prefix);
   if (!withBody) return { status: 200, headers: { ...headers, "content-length": String(found.record.size) } };
-  return { status: 200, headers, body: found.body };
+  const ifMatch = ctx.req.headers["if-match"];
+  if (ifMatch !== undefined && ifMatch !== found.record.etag) {
+    throw new FakeError(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold.");
+  }
+  const range = byteRange(ctx.req.headers.range, found.body.length);
+  if (!range) return { status: 200, headers, body: found.body };
+  const [from, to] = range;
+  const contentRange = `bytes ${from}-${to}/${found.body.length}`;
+  return { status: 206, headers: { ...headers, "content-range": contentRange }, body: found.body.subarray(from, to + 1) };
+}
+
+/** "bytes=N-" or "bytes=N-M" within the object (the services' single-range form); anything else: the whole object. */
+function byteRange(header: string | undefined, size: number): [number, number] | undefined {
+  const m = /^bytes=(\d+)-(\d*)$/.exec(header?.trim() ?? "");
+  if (!m) return undefined;
+  const from = Number(m[1]);
+  const to = m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (from >= size || to < from) throw new FakeError(416, "InvalidRange", "The requested range is not satisfiable");
+  return [from, to];
 }
 
 function deleteObject(ctx: BucketContext, dialect: VendorDialect): FakeResponse {

@@ -171,3 +171,12 @@ async function download(vendor: Vendor, key: string): Promise<Buffer> {
     await reader.close();
   }
 }
+
+it("a download cut mid-way resumes with a Range request and still verifies", async () => {
+  await reportNow("s3");
+  cloud.fake.admin.injectFault({ match: { vendor: "s3", operation: "GetObject", path: "/data/" }, times: 1, action: { kind: "truncate", bytes: 20 } });
+  const result = await check(target(cloud.fake, "s3", "daily"));
+  expect(result.status).toBe("healthy");
+  const gets = cloud.fake.admin.requests().filter((r) => r.operation === "GetObject" && r.path.includes("/data/"));
+  expect(gets.map((r) => r.status)).toEqual([200, 206]);
+});
