@@ -41,6 +41,8 @@ export interface PutObjectOptions {
   encrypted?: boolean;
   /** When the write happens; the store's clock when absent (an inventory run writes at its scheduled time). */
   at?: Date;
+  /** Who asked (OSS incremental inventory's Requester, RequestId, SourceIp). */
+  origin?: { requester?: string; requestId?: string; sourceIp?: string };
 }
 
 export interface PutObjectResult {

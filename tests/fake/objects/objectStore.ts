@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { computeEtag } from "./computeEtag";
 import { checkGeneratedSet, generatedRecords, mergeByKey, type GeneratedSet } from "./generatedObjects";
+import { ObjectEventLog, type ChangeOrigin } from "./objectEvents";
 import { compareKeys } from "./listPage";
 import { listAllVersions, listCurrentObjects } from "./listRecords";
 import {
@@ -46,6 +47,8 @@ export interface ObjectStoreOptions {
 export class ObjectStore {
   private spaces: SpaceMap = new Map();
   private generated = new Map<string, GeneratedSet[]>();
+  /** Every write and delete, for OSS incremental inventory; not persisted. */
+  readonly events = new ObjectEventLog();
   private readonly now: () => Date;
   private readonly newVersionId: () => string;
 
@@ -71,6 +74,7 @@ export class ObjectStore {
   clear(): void {
     this.spaces = new Map();
     this.generated = new Map();
+    this.events.clear();
   }
 
   /** Adds a rule-made set of objects (see generatedObjects.ts); returns it as stored. */
@@ -138,6 +142,11 @@ export class ObjectStore {
       body: Buffer.from(body),
     };
     this.addVersion(space, version);
+    const { record } = version;
+    this.events.add(vendor, bucket, {
+      type: "CREATE", time: record.lastModified, key, versionId: record.versionId, size: record.size, storageClass: record.storageClass,
+      lastModified: record.lastModified, etag: record.etag, multipart: record.multipart, encrypted: record.encrypted, ...options.origin,
+    });
     const { etag, versionId } = version.record;
     return versionId === undefined ? { etag } : { etag, versionId };
   }
@@ -160,7 +169,16 @@ export class ObjectStore {
   }
 
   /** Without a version id: Off removes the object, Enabled/Suspended write a delete marker. With one: removes it. */
-  deleteObject(vendor: FakeVendor, bucket: string, key: string, options: VersionOption = {}): DeleteObjectResult {
+  deleteObject(vendor: FakeVendor, bucket: string, key: string, options: VersionOption & { origin?: ChangeOrigin } = {}): DeleteObjectResult {
+    const result = this.deleteWithoutEvent(vendor, bucket, key, options);
+    this.events.add(vendor, bucket, {
+      type: "DELETE", time: this.now().toISOString(), key, versionId: result.versionId,
+      permanent: !(result.deleteMarker && options.versionId === undefined), isDeleteMarker: result.deleteMarker, ...options.origin,
+    });
+    return result;
+  }
+
+  private deleteWithoutEvent(vendor: FakeVendor, bucket: string, key: string, options: VersionOption): DeleteObjectResult {
     const space = this.space(vendor, bucket);
     const versions = space.keys.get(key) ?? [];
     if (options.versionId !== undefined) {

@@ -2,6 +2,7 @@ import type { CloudState } from "../handleCloudRequest";
 import type { Vendor } from "../seed";
 import { textAt } from "../vendors/inventorySchema";
 import { dueSlots, FIRST_REPORT_WINDOW_MS, REPORT_PERIOD_MS, type ScheduleState } from "./inventorySchedule";
+import { incrementalEnabled, runIncrementalInventory } from "./runIncrementalInventory";
 import { runStoredInventory, type RunResult } from "./runStoredInventory";
 
 /** The runs the scheduler keeps for the admin API, newest last. */
@@ -22,6 +23,8 @@ const REQUEST_TICK_INTERVAL_MS = 1_000;
  */
 export class InventoryScheduler {
   private readonly schedules = new Map<string, ScheduleState>();
+  /** OSS incremental inventory: how far each configuration's change log has been reported. */
+  private readonly incremental = new Map<string, { baseMs: number; doneUntil: number }>();
   private readonly log: RunResult[] = [];
   private readonly startedAt: number;
   private lastTick = Number.NEGATIVE_INFINITY;
@@ -50,9 +53,17 @@ export class InventoryScheduler {
           due.push({ at, run: () => runStoredInventory(this.state, bucket, stored, new Date(at)) });
           schedule.lastSlot = at;
         }
+        if (incrementalEnabled(bucket, stored)) {
+          const inc = this.incremental.get(key) ?? { baseMs: schedule.firstDue - FIRST_REPORT_WINDOW_MS.oss, doneUntil: schedule.firstDue - FIRST_REPORT_WINDOW_MS.oss };
+          this.incremental.set(key, inc);
+          const from = inc.doneUntil;
+          for (const run of runIncrementalInventory(this.state, bucket, stored, inc.baseMs, from, now)) due.push({ at: Date.parse(run.time), run: () => run });
+          inc.doneUntil = inc.baseMs + Math.floor((now - inc.baseMs) / 600_000) * 600_000;
+        }
       }
     }
     for (const key of this.schedules.keys()) if (!seen.has(key)) this.schedules.delete(key);
+    for (const key of this.incremental.keys()) if (!seen.has(key)) this.incremental.delete(key);
     const runs = due.sort((a, b) => a.at - b.at).map(({ run }) => run());
     this.remember(runs);
     return runs;
@@ -80,6 +91,7 @@ export class InventoryScheduler {
   /** Forgets every schedule and run (the fake's reset). */
   clear(): void {
     this.schedules.clear();
+    this.incremental.clear();
     this.log.length = 0;
   }
 

@@ -40,6 +40,7 @@ function putObject(ctx: BucketContext, dialect: VendorDialect): FakeResponse {
   const prefix = dialect.headerPrefix(ctx.scheme);
   checkContentMd5(req, vendor, { required: false });
   const result = store.objects.putObject(vendor, ctx.bucket.name, ctx.address.key ?? "", req.body, {
+    origin: { requester: ctx.account.accountId, requestId: req.id, sourceIp: "127.0.0.1" },
     contentType: req.headers["content-type"],
     storageClass: req.headers[`${prefix}storage-class`],
   });
@@ -91,7 +92,8 @@ function deleteObject(ctx: BucketContext, dialect: VendorDialect): FakeResponse 
   const versionId = queryValue(ctx.req, "versionId");
   const prefix = dialect.headerPrefix(ctx.scheme);
   const key = ctx.address.key ?? "";
-  const result = ctx.store.objects.deleteObject(ctx.vendor, ctx.bucket.name, key, versionId === undefined ? {} : { versionId });
+  const origin = { requester: ctx.account.accountId, requestId: ctx.req.id, sourceIp: "127.0.0.1" };
+  const result = ctx.store.objects.deleteObject(ctx.vendor, ctx.bucket.name, key, versionId === undefined ? { origin } : { versionId, origin });
   ctx.store.persist();
   const headers: Record<string, string> = {};
   if (result.deleteMarker) headers[`${prefix}delete-marker`] = "true";
