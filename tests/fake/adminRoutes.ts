@@ -66,6 +66,11 @@ function route(req: FakeRequest, admin: FakeCloudAdmin): FakeResponse {
       return ok(admin.generateObjects(body.vendor, body.bucket, body));
     }
   }
+  if (resource === "grants" && m === "PUT" && rest.length === 2) {
+    const grants = json(req) as string[] | null;
+    admin.setInventoryGrants(rest[0] as Vendor, rest[1], grants ?? undefined);
+    return ok();
+  }
   if (resource === "inventories" && rest.length === 3) return inventoryRoute(req, admin, rest as [Vendor, string, string]);
   if (resource === "objects" && m === "PUT" && rest.length >= 3) {
     const [vendor, bucket, ...key] = rest;

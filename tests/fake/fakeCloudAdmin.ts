@@ -181,6 +181,20 @@ export class FakeCloudAdmin {
     }
   }
 
+  /**
+   * Which source buckets may write inventory reports into a destination from now on (as a bucket policy or role
+   * grant changed out of band); `undefined` lets every source again.
+   */
+  setInventoryGrants(vendor: Vendor, bucket: string, grants: string[] | undefined): void {
+    const found = this.bucket(vendor, bucket);
+    if (grants !== undefined && (!Array.isArray(grants) || grants.some((g) => typeof g !== "string"))) {
+      throw new AdminError(400, `inventoryGrants ${JSON.stringify(grants)}: must be a list of source bucket names or null`);
+    }
+    if (grants === undefined) delete found.inventoryGrants;
+    else found.inventoryGrants = [...grants];
+    this.state.store.persist();
+  }
+
   /** Everything the fake holds, secrets left out. */
   dump() {
     const { store } = this.state;
