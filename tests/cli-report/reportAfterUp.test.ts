@@ -89,7 +89,7 @@ describeCli("bucket-inventory report on a stack the real Pulumi CLI deployed", (
     expect(after.doc.results.map((r) => [r.target.label, r.status])).toEqual([["oss-daily", "healthy"], ["s3-daily", "healthy"]]);
     expect(after.code).toBe(0);
     // Out of band: the S3 destination stops granting the source (its bucket policy removed), three days pass.
-    const grants = await fetch(`${fake.url}/__fake/grants/s3/reports`, { method: "PUT", body: "[]" });
+    const grants = await fetch(`${fake.url}/__fake/grants/s3/reports`, { method: "PUT", headers: { "content-type": "application/json" }, body: "[]" });
     expect(grants.status).toBe(200);
     fake.admin.advanceClock(72 * HOUR);
     const stale = await reportOnExport();

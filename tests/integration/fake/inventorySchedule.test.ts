@@ -89,7 +89,7 @@ describe("the clock admin API", () => {
   it("moves by a duration, refuses anything else, and lists the runs and what is due next", async () => {
     const base = cloud.fake.admin.clock();
     const json = async (method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${cloud.url}/__fake/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(`${cloud.url}/__fake/${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
       return { status: res.status, value: (await res.json()) as Record<string, any> };
     };
     const moved = await json("POST", "clock", { advance: "1h30m" });
