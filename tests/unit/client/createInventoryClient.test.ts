@@ -161,7 +161,8 @@ describe("retries", () => {
   });
 
   test("a server that does not answer in time is retried", async () => {
-    const quick = createInventoryClient({ credentials: CREDENTIALS, retry: FAST_RETRY, timeoutMs: 200 });
+    // Long enough for the second, answered request on a loaded machine; the first never answers.
+    const quick = createInventoryClient({ credentials: CREDENTIALS, retry: FAST_RETRY, timeoutMs: 1_000 });
     server.handle((_r, i) => (i === 0 ? { action: "hang" } : okGet()));
     expect(await quick.getInventory(refFor("s3"), "0012")).toStrictEqual(FULL.s3);
     await quick.close();

@@ -234,9 +234,11 @@ describe("update", () => {
     const { id, outs } = await createInventory(client, argsWith("oss"), fast);
     const original = client.putInventory.bind(client);
     let puts = 0;
+    const late: Promise<unknown>[] = [];
     client.putInventory = async (ref, config) => {
       if (++puts === 1) return original(ref, config); // the probe: refused on the taken id, nothing changes
-      setTimeout(() => void original(ref, config).catch(() => undefined), 5); // carried out after the client gave up
+      // Carried out after the client gave up on it.
+      late.push(Promise.resolve().then(() => original(ref, config)).catch(() => undefined));
       throw new TransportError("PUT http://x/photos/: timed out after 2000 ms", { timedOut: true });
     };
     const error = await rejection(updateInventory(client, id, outs, argsWith("oss", { "destination.prefix": "new/" }), fast));
@@ -246,7 +248,7 @@ describe("update", () => {
         "answer may still be carried out, so bucket \"photos\" may hold the new configuration \"daily\", the previous one, or none. " +
         "Run `pulumi refresh` in a minute to see what it holds, then `pulumi up`",
     );
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await Promise.all(late);
     expect(client.stored(refOf("oss"), "daily")?.destination.prefix).toBe("new/");
   });
 
