@@ -3,7 +3,8 @@
  * probe, put or read-back; update aimed at OSS's first read, probe, delete and put after the probe, or at the other
  * vendors' single put, and at the read-back; resource delete) × fault (503 SlowDown, 503 ServiceUnavailable, 429
  * with Retry-After, reset before the answer, reset mid-body, timeout, 200 carrying an error document, truncated
- * XML), each once (must be ridden out) and on every request (must fail typed and clear). A scenario runs only for
+ * XML; and two no retry can fix: a 404 that is not the vendor's not-found, a 403), each once (must be ridden out;
+ * the last two must fail, unretried, and never count as "gone") and on every request (must fail typed and clear). A scenario runs only for
  * the vendors whose operation has its step, and every cell must receive its fault. Whatever happens, the fake
  * holds the old or the new configuration (judged against literal documents, not through the provider's reader),
  * never none where that would lose it unless the error says so, never a mix, and no bucket holds a stray copy;

@@ -25,6 +25,8 @@ export const GENEROUS_TIMEOUT_MS = 8_000;
 export interface FaultKind {
   name: string;
   action: FaultAction;
+  /** A refusal no retry can fix: even once, the operation must fail (never take it as "gone" or as success). */
+  final?: boolean;
 }
 
 export const FAULTS: FaultKind[] = [
@@ -36,6 +38,9 @@ export const FAULTS: FaultKind[] = [
   { name: "timeout", action: { kind: "latency", ms: LATENCY_MS } },
   { name: "200 with an error body", action: { kind: "error-body-200" } },
   { name: "truncated XML", action: { kind: "truncate" } },
+  // A 404 that is not the vendor's "no such configuration or bucket" (a wrong endpoint, a gateway): not "gone".
+  { name: "404 NoSuchKey", action: { kind: "status", status: 404, code: "NoSuchKey" }, final: true },
+  { name: "403 AccessDenied", action: { kind: "status", status: 403, code: "AccessDenied" }, final: true },
 ];
 
 /** "old", "new", none, or anything else ("mix"): what the fake holds for the cell's id. */
@@ -60,6 +65,10 @@ export interface Scenario {
   target: FaultMatch | "after-put" | "after-first-put";
   /** The vendors whose operation has the faulted step at all (default: all). */
   vendors?: (vendor: Vendor) => boolean;
+  /** One client request and its retries only (no composite steps): where "was it retried" can be counted. */
+  single?: boolean;
+  /** Fault kinds that may end in success here, the result unchecked (a HEAD 404 carries no code: it is "no bucket"). */
+  finalMaySucceed?: (vendor: Vendor, fault: FaultKind) => boolean;
   /** Whether the cell starts with the old configuration stored. */
   startsWithOld: boolean;
   run(ctx: CellContext): Promise<unknown>;
@@ -92,6 +101,7 @@ const outputsOf = (ctx: CellContext, config: InventoryConfig) => ({ ...argsFor(c
 const clientScenarios: Scenario[] = [
   {
     name: "put",
+    single: true,
     target: { operation: "PutInventory" },
     startsWithOld: false,
     run: (ctx) => ctx.client.putInventory(ctx.ref, ctx.next),
@@ -101,6 +111,7 @@ const clientScenarios: Scenario[] = [
   },
   {
     name: "get",
+    single: true,
     target: { operation: "GetInventory" },
     startsWithOld: true,
     run: (ctx) => ctx.client.getInventory(ctx.ref, ctx.id),
@@ -110,6 +121,7 @@ const clientScenarios: Scenario[] = [
   },
   {
     name: "list",
+    single: true,
     target: { operation: "ListInventory" },
     startsWithOld: true,
     run: (ctx) => ctx.client.listInventories(ctx.ref),
@@ -122,6 +134,7 @@ const clientScenarios: Scenario[] = [
   },
   {
     name: "delete",
+    single: true,
     target: { operation: "DeleteInventory" },
     startsWithOld: true,
     run: (ctx) => ctx.client.deleteInventory(ctx.ref, ctx.id),
@@ -131,8 +144,11 @@ const clientScenarios: Scenario[] = [
   },
   {
     name: "bucket look-up",
+    single: true,
     target: {},
     startsWithOld: false,
+    // COS and S3 look buckets up with HEAD, whose 404 has no body: with the vendor's request id it is "no such bucket".
+    finalMaySucceed: (vendor, fault) => (vendor === "cos" || vendor === "s3") && fault.action.kind === "status" && fault.action.status === 404,
     run: (ctx) => ctx.client.describeBucket(ctx.ref),
     verify: (result, ctx) => {
       const region = (result as { region?: string } | undefined)?.region;

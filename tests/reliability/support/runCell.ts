@@ -100,6 +100,11 @@ function problemsOf(
 ): string[] {
   const { scenario } = cell;
   const problems: string[] = [];
+  const tolerated = scenario.finalMaySucceed?.(cell.vendor, cell.fault) ?? false;
+  if (o.succeeded && cell.fault.final && o.faultHits > 0 && !tolerated) {
+    problems.push(`succeeded although a ${cell.fault.name} answered, which no retry can fix and which does not mean "gone"`);
+  }
+  if (o.succeeded && tolerated) return problems;
   if (o.succeeded) {
     try {
       scenario.verify(o.result, ctx);
@@ -109,7 +114,8 @@ function problemsOf(
     if (!scenario.onSuccess.includes(o.state)) problems.push(`succeeded but the fake holds ${o.state} (expected ${scenario.onSuccess.join(" or ")})`);
     return problems;
   }
-  if (cell.times === 1 && o.faultHits > 0) problems.push(`a single ${cell.fault.name} was not ridden out: ${describeError(o.error)}`);
+  if (cell.times === 1 && o.faultHits > 0 && !cell.fault.final) problems.push(`a single ${cell.fault.name} was not ridden out: ${describeError(o.error)}`);
+  if (cell.fault.final && scenario.single && o.faultHits > 1) problems.push(`a ${cell.fault.name} was retried (${o.faultHits} requests hit): no retry can fix it`);
   const said = /has no inventory configuration .* now|the outcome is unknown/.test(o.error instanceof Error ? o.error.message : "");
   const allowed = [...scenario.onFailure, ...(said ? scenario.saidOnFailure ?? [] : [])];
   if (!allowed.includes(o.state)) problems.push(`failed and left ${o.state} (allowed: ${allowed.join(" or ")}): ${describeError(o.error)}`);
