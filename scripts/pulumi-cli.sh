@@ -21,7 +21,9 @@
 #   so it is built from github.com/pulumi/pulumi/sdk/v3 at PULUMI_LANGUAGE_HOST_VERSION, the newest sdk/v3 that
 #   still carried it (it moved to its own module after that). The newer CLI falls back to the older host's RPCs
 #   (GetRequiredPlugins for GetRequiredPackages); the tests under tests/cli prove preview, up, refresh and destroy.
-# - pulumi-resource-pulumi-nodejs, the dynamic-provider plugin: our own script, scripts/pulumi-plugins/.
+# - pulumi-resource-pulumi-nodejs, the dynamic-provider plugin: our own script, scripts/pulumi-plugins/. It is put
+#   beside the built pulumi, where the CLI's release ships it: the engine looks for its bundled plugins there, and
+#   warns "using pulumi-resource-pulumi-nodejs from $PATH" on every run when it finds one elsewhere first.
 set -eu
 
 PULUMI_CLI_VERSION=${PULUMI_CLI_VERSION:-v3.276.0}
@@ -50,15 +52,27 @@ usable_on_path() {
   [ -x "$dir/pulumi-language-nodejs" ] || command -v pulumi-language-nodejs >/dev/null 2>&1 || {
     say "pulumi $version on PATH has no pulumi-language-nodejs beside it; not using it"; return 1; }
   say "using pulumi $version from PATH ($found)"
-  echo "$dir:$plugins"
+  if [ -x "$dir/pulumi-resource-pulumi-nodejs" ]; then echo "$dir"; else echo "$dir:$plugins"; fi
 }
 
 ready() { [ -x "$cache/bin/pulumi" ] && [ -x "$cache/bin/pulumi-language-nodejs" ] && [ -f "$cache/complete" ]; }
 
+# Our dynamic-provider plugin beside the built pulumi, refreshed when this clone's copy differs (atomic: other
+# clones may be running it).
+bundle_plugin() {
+  plugin=pulumi-resource-pulumi-nodejs
+  cmp -s "$plugins/$plugin" "$cache/bin/$plugin" 2>/dev/null && return 0
+  tmp=$(mktemp "$cache/bin/.$plugin.XXXXXX")
+  cp "$plugins/$plugin" "$tmp"
+  chmod 755 "$tmp"
+  mv -f "$tmp" "$cache/bin/$plugin"
+}
+
 if usable_on_path; then exit 0; fi
 if ready; then
+  bundle_plugin
   say "using pulumi $PULUMI_CLI_VERSION built earlier in $cache"
-  echo "$cache/bin:$plugins"
+  echo "$cache/bin"
   exit 0
 fi
 if [ "${1:-}" = "--check" ]; then
@@ -72,8 +86,9 @@ mkdir -p "$cache_root"
 exec 9>"$cache_root/.lock"
 flock 9
 if ready; then
+  bundle_plugin
   say "using pulumi $PULUMI_CLI_VERSION built by another process while this one waited ($(elapsed))"
-  echo "$cache/bin:$plugins"
+  echo "$cache/bin"
   exit 0
 fi
 
@@ -107,6 +122,7 @@ say "  compiling nodejs/cmd/pulumi-language-nodejs ($(elapsed) so far)"
 rm -rf "$cache"
 mkdir -p "$cache"
 mv "$work/bin" "$cache/bin"
+bundle_plugin
 date -u +%Y-%m-%dT%H:%M:%SZ > "$cache/complete"
 say "built pulumi $("$cache/bin/pulumi" version) in $(elapsed)"
-echo "$cache/bin:$plugins"
+echo "$cache/bin"
