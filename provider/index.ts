@@ -13,6 +13,9 @@ import { createBucketInventoryProvider, type BucketInventoryProvider } from "./r
 export { createBucketInventoryProvider } from "./resource/bucketInventoryProvider";
 export type { BucketInventoryProvider, ProviderDependencies } from "./resource/bucketInventoryProvider";
 export { checkInventory } from "./resource/check";
+export { engineWarningSink } from "./host/engineWarnings";
+export { createWarningSink } from "./resource/previewWarnings";
+export type { WarningSink } from "./resource/previewWarnings";
 export type { CheckResult } from "./resource/check";
 export type { CheckFailure } from "./resource/checkFailures";
 export { diffInventory } from "./resource/diff";

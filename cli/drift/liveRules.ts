@@ -8,8 +8,7 @@
  * since the deployment may be about to create it; for a live configuration it means reports have nowhere to go).
  */
 import type { BucketRef, InventoryConfig, Vendor } from "../../provider/model/inventoryConfig";
-import { BucketLookups, PlannedInventories } from "../../provider/resource/bucketLookups";
-import { checkInventory, type LiveCheckEnvironment } from "../../provider/resource/check";
+import { checkInventory, newLiveCheckState, type LiveCheckEnvironment } from "../../provider/resource/check";
 import { quote } from "../../provider/resource/checkFailures";
 import { outputsOf, type BucketInventoryInputs } from "../../provider/resource/resourceArgs";
 import type { RuleFailure } from "./driftReport";
@@ -22,7 +21,7 @@ export class LiveRules {
     private readonly client: ScanClient,
     canReach: (vendor: Vendor) => boolean,
   ) {
-    this.env = { clientFor: (vendor) => (canReach(vendor) ? client : undefined), lookups: new BucketLookups(), planned: new PlannedInventories() };
+    this.env = { clientFor: (vendor) => (canReach(vendor) ? client : undefined), ...newLiveCheckState() };
   }
 
   /** Rules broken now (failures) and what preview would only warn about (warnings). */
@@ -30,7 +29,8 @@ export class LiveRules {
     const identity = { vendor: ref.vendor, region: ref.region, bucket: ref.bucket, inventoryId: config.id, endpoint: ref.endpoint } as BucketInventoryInputs;
     const { resourceId, ...args } = outputsOf(identity, config);
     void resourceId;
-    const { failures, warnings } = await checkInventory(args, this.env);
+    // Checked as its own earlier self (old inputs = itself): a live configuration is not "an id the bucket already has".
+    const { failures, warnings } = await checkInventory(args, this.env, args);
     const destination = args.destination?.bucket;
     if (typeof destination === "string" && destination !== "" && this.env.clientFor(ref.vendor)) {
       const outcome = await this.client.lookUp({ ...ref, bucket: destination });

@@ -5,6 +5,7 @@
  * configurations checked so far. No Pulumi import: sdk/'s serialized shim requires this at call time.
  */
 import type { ClientOptions, InventoryClient } from "../client/inventoryClient";
+import { engineWarningSink } from "../host/engineWarnings";
 import type { Vendor } from "../model/inventoryConfig";
 import { checkInventory, newLiveCheckState, type CheckResult } from "./check";
 import { credentialOrigin, credentialSource, credentialsFor, noCredentialsHint, readStackConfig, requireCredentials, retrySettings, type StackConfig } from "./credentials";
@@ -13,8 +14,9 @@ import { nameEndpointSource, withConfiguredEndpoint } from "./endpointConfig";
 import { createInventory, deleteInventory, identityOf, readInventory, type LifecycleOptions, type ReadOutcome } from "./lifecycle";
 import { lookupProblems } from "./lookupProblems";
 import { contextOf, inContext, type RecordedFailure } from "./operationErrors";
+import { deleteFirstForLimit, deleteFirstWarning, whyDeleteFirst } from "./replacement";
 import { bucketRefOf, normalizeArgs, resourceIdOfArgs, type BucketInventoryOutputs } from "./resourceArgs";
-import { createWarningSink, type WarningSink } from "./previewWarnings";
+import type { WarningSink } from "./previewWarnings";
 import { updateInventory } from "./updateInventory";
 
 /** Property bags as the host passes them (plain JSON objects). */
@@ -37,7 +39,7 @@ export interface ProviderDependencies {
   /** Defaults to process.env, read when a client is first needed. */
   env?: Readonly<Record<string, string | undefined>>;
   lifecycle?: LifecycleOptions;
-  /** Where preview warnings go; defaults to stderr, which the Pulumi CLI shows under "Diagnostics:". */
+  /** Where preview warnings go; defaults to the Pulumi engine's warnings (provider/host/engineWarnings.ts). */
   warn?: WarningSink;
 }
 
@@ -51,7 +53,7 @@ export function createBucketInventoryProvider(deps: ProviderDependencies = {}): 
   let stack: StackConfig = {};
   let client: InventoryClient | undefined;
   const env = () => deps.env ?? process.env;
-  const warn = deps.warn ?? createWarningSink();
+  const warn = deps.warn ?? engineWarningSink();
   // Keyed: the same skipped check of the same resource is one warning, whatever request id each attempt got.
   const warned = new Set<string>();
   const warnOnce = (key: string, message: string) => {
@@ -112,7 +114,14 @@ export function createBucketInventoryProvider(deps: ProviderDependencies = {}): 
       for (const w of result.warnings) warn(`BucketInventory ${resourceIdOfArgs(args)}: ${w.property}: ${w.reason}`);
       return result;
     },
-    diff: async (id, olds, news) => diffInventory(olds, news),
+    async diff(_id, olds, news) {
+      const diff = diffInventory(olds, news);
+      if (diff.replaces.length === 0) return diff;
+      const why = whyDeleteFirst(olds, news) ?? (await deleteFirstForLimit(olds, news, liveClient));
+      diff.deleteBeforeReplace = why !== undefined;
+      if (why) warn(deleteFirstWarning(olds, news, why));
+      return diff;
+    },
     async create(inputs) {
       const args = normalizeArgs(inputs);
       return keepProviderOnRecordedFailure(inputs, () =>

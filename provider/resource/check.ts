@@ -16,7 +16,9 @@ import { checkLimitsLive } from "./limits";
 import { checkTexts } from "./textFieldRules";
 import { adviseOnVersioning } from "./versioningAdvice";
 import { QUIET_LOOKUP_PROBLEMS, type LookupProblems } from "./lookupProblems";
+import { identityKnown, ReplacementMemory, sameIdentity } from "./replacement";
 import { bucketRefOf, normalizeArgs, type BucketInventoryInputs } from "./resourceArgs";
+import type { Ownership } from "./takenId";
 
 export interface CheckResult {
   inputs: Record<string, unknown>;
@@ -33,32 +35,41 @@ export interface LiveCheckEnvironment {
   planned: PlannedInventories;
   /** What failed look-ups mean: refused credentials fail, the rest warn. Default: fail, never warn. */
   problems?: LookupProblems;
+  replacements: ReplacementMemory;
 }
 
-export function newLiveCheckState(): Pick<LiveCheckEnvironment, "lookups" | "planned"> {
-  return { lookups: new BucketLookups(), planned: new PlannedInventories() };
+export function newLiveCheckState(): Pick<LiveCheckEnvironment, "lookups" | "planned" | "replacements"> {
+  return { lookups: new BucketLookups(), planned: new PlannedInventories(), replacements: new ReplacementMemory() };
 }
 
-const IDENTITY = ["vendor", "region", "bucket", "inventoryId", "endpoint"];
+/** Where the source bucket is: enough for the co-location checks. */
+const LOCATION = ["vendor", "region", "bucket", "endpoint"];
 
-function identityUsable(args: BucketInventoryInputs, f: CheckFailures): boolean {
+function usable(args: BucketInventoryInputs, f: CheckFailures, keys: string[]): boolean {
   const a = args as unknown as Record<string, unknown>;
-  return IDENTITY.every((k) => !f.has(k) && !containsUnknown(a[k]));
+  return keys.every((k) => !f.has(k) && !containsUnknown(a[k]));
 }
 
-/** The old id when this change gives the resource a new id on the same bucket (a replacement). */
-function replacedId(olds: unknown, args: BucketInventoryInputs): string | undefined {
+/** Whose configuration this is: the stack's own (same identity as before), or the replacement of which one. */
+function ownershipOf(env: LiveCheckEnvironment, olds: unknown, args: BucketInventoryInputs): Ownership {
   const old = normalizeArgs(olds);
-  const same = old.vendor === args.vendor && old.bucket === args.bucket && old.region === args.region && old.endpoint === args.endpoint;
-  return same && typeof old.inventoryId === "string" && old.inventoryId !== args.inventoryId ? old.inventoryId : undefined;
+  if (identityKnown(old) && sameIdentity(old, args)) return { own: true };
+  return { own: false, replaced: env.replacements.replacedBy(olds, args) };
 }
 
+/**
+ * The live checks. A bad inventoryId does not stop the co-location checks: the engine stops a preview at the first
+ * resource whose Check fails, so that resource's failures are worth reporting all at once.
+ */
 async function checkLive(env: LiveCheckEnvironment, vendor: Vendor, args: BucketInventoryInputs, f: CheckFailures, w: CheckFailures, olds: unknown): Promise<void> {
-  if (!identityUsable(args, f)) return;
+  if (!usable(args, f, LOCATION)) return;
+  const idUsable = usable(args, f, ["inventoryId"]);
   const prefix = args.filter?.prefix;
   const prefixKnown = !containsUnknown(prefix) && !f.has("filter.prefix");
   // Registered before any await: checks running in parallel on one bucket see each other.
-  if (prefixKnown) env.planned.add(bucketRefOf(args), { id: args.inventoryId, prefix: prefix ?? "" });
+  if (idUsable && prefixKnown) env.planned.add(bucketRefOf(args), { id: args.inventoryId, prefix: prefix ?? "" });
+  // Before any await as well: the engine's second Check of a replacement must find what the first one saw.
+  const ownership = idUsable ? ownershipOf(env, olds, args) : undefined;
   const client = env.clientFor(vendor);
   if (!client) return;
   const ctx = { client, lookups: env.lookups, planned: env.planned, problems: env.problems ?? QUIET_LOOKUP_PROBLEMS };
@@ -69,13 +80,14 @@ async function checkLive(env: LiveCheckEnvironment, vendor: Vendor, args: Bucket
   // Credentials the service refused (a failure on the resource itself): no later look-up can succeed. A region
   // that is not the source bucket's: the bucket cannot be listed there.
   if (f.list.some((failure) => failure.property === "" || failure.property === "region")) return;
-  if (prefixKnown) await checkLimitsLive(ctx, args, f, replacedId(olds, args));
+  if (ownership) await checkLimitsLive(ctx, args, f, ownership, prefixKnown);
   if (!f.has("includedObjectVersions") && !containsUnknown(args.includedObjectVersions)) await adviseOnVersioning(ctx, args, w);
 }
 
 /**
  * Normalized inputs and every failure; live checks only when `live` is given. `olds` are the resource's previous
- * inputs (empty for a new resource): a configuration this change replaces is not counted against the limits.
+ * inputs (empty for a new resource, and in the engine's second Check of a replacement): a configuration this change
+ * replaces is not counted against the limits, and an id the stack already has is not "taken".
  */
 export async function checkInventory(news: unknown, live?: LiveCheckEnvironment, olds?: unknown): Promise<CheckResult> {
   const raw = isObject(news) ? news : {};

@@ -1,11 +1,12 @@
 /**
  * diff: the normalized old outputs against the normalized new inputs, field by field. Ordering of optional
  * fields, casing, ARN spelling and defaults cannot show up as changes, because both sides pass through the same
- * normalize. Identity fields (vendor, region, bucket, inventoryId, endpoint host) replace, deleting first: the old
- * and the new configuration would otherwise share one id on one bucket and the old one's delete would remove the
- * new. Everything else is an in-place update (one put).
+ * normalize. Identity fields (vendor, region, bucket, inventoryId, endpoint host) replace; the old configuration is
+ * deleted first only where old and new cannot exist at once (replacement.ts), otherwise the new one is created
+ * first. Everything else is an in-place update (one put).
  */
 import { isUnknown } from "../model/unknownValue";
+import { mustDeleteFirst } from "./replacement";
 import { normalizeArgs } from "./resourceArgs";
 
 export interface InventoryDiff {
@@ -84,5 +85,5 @@ export function diffInventory(olds: unknown, news: unknown): InventoryDiff {
     if (REPLACING.has(path)) return true;
     return path === "endpoint" && (isUnknown(after.endpoint) || endpointHost(before.endpoint) !== endpointHost(after.endpoint));
   });
-  return { changes: diffs.length > 0, replaces, deleteBeforeReplace: replaces.length > 0, diffs };
+  return { changes: diffs.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && mustDeleteFirst(olds, news), diffs };
 }

@@ -1,15 +1,17 @@
 /**
- * Live limit checks against the source bucket: the configurations already there (every page) plus those this
- * process has already checked for the same bucket must stay within the vendor's per-bucket limit, and on OBS no
- * two inventories' prefixes may contain one another. A failed list goes to LookupProblems (refused credentials
- * fail preview; anything else skips the check with a warning).
+ * Live checks against the source bucket: the configurations already there (every page) plus those this process
+ * has already checked for the same bucket must stay within the vendor's per-bucket limit, on OBS no two
+ * inventories' prefixes may contain one another, and the id must not be taken. A failed list goes to
+ * LookupProblems (refused credentials fail preview; anything else skips the checks with a warning).
  */
 import type { InventoryConfig } from "../model/inventoryConfig";
 import { rulesFor } from "../model/vendorRules";
 import type { PlannedInventories, PlannedInventory } from "./bucketLookups";
 import { CheckFailures, quote } from "./checkFailures";
 import type { LiveContext } from "./colocation";
+import { sameBucket } from "./replacement";
 import { bucketRefOf, resourceIdOfArgs, type BucketInventoryInputs } from "./resourceArgs";
+import { checkIdNotTaken, type Ownership } from "./takenId";
 
 export interface LimitContext extends LiveContext {
   planned: PlannedInventories;
@@ -59,19 +61,26 @@ function checkOverlap(args: BucketInventoryInputs, existing: InventoryConfig[], 
 }
 
 /**
- * `replacing`: the id this resource had before, when the change replaces it (a new inventoryId on the same
- * bucket): delete-before-replace removes it first, so it neither counts nor overlaps.
+ * Against the source bucket's configurations as listed now: the id is not taken by one this stack did not make, the
+ * count stays within the limit and (OBS) no prefixes overlap. The configuration a replacement replaces is left out:
+ * where keeping it would break a rule, the replacement deletes it first (replacement.ts and the provider's diff).
  */
-export async function checkLimitsLive(ctx: LimitContext, args: BucketInventoryInputs, f: CheckFailures, replacing?: string): Promise<void> {
+export async function checkLimitsLive(ctx: LimitContext, args: BucketInventoryInputs, f: CheckFailures, ownership: Ownership, prefixKnown: boolean): Promise<void> {
   const ref = bucketRefOf(args);
-  let existing: InventoryConfig[];
+  const replaced = ownership.replaced;
+  const replacing = replaced && sameBucket(replaced, args) ? replaced.inventoryId : undefined;
+  let listed: InventoryConfig[];
   try {
-    existing = (await ctx.client.listInventories(ref)).filter((c) => c.id !== replacing);
+    listed = await ctx.client.listInventories(ref);
   } catch (error) {
-    const what = rulesFor(args.vendor).prefixesMustNotOverlap ? "the count and prefixes of inventories" : "the count of inventories";
+    const rules = rulesFor(args.vendor);
+    const what = !prefixKnown ? "whether the inventoryId is taken" : rules.prefixesMustNotOverlap ? "the count and prefixes of inventories" : "the count of inventories";
     ctx.problems.report(args.vendor, resourceIdOfArgs(args), error, `${what} on source bucket ${quote(args.bucket)}`, f);
     return;
   }
+  checkIdNotTaken(args, listed, ownership, f);
+  if (!prefixKnown) return;
+  const existing = listed.filter((c) => c.id !== replacing);
   const planned = ctx.planned.on(ref).filter((p) => p.id !== args.inventoryId && p.id !== replacing);
   // Of 11 checks against a limit of 10, the 11th fails: a check counts only what was checked before it.
   checkCount(args, existing, ctx.planned.before(ref, args.inventoryId).filter((p) => p.id !== replacing), f);

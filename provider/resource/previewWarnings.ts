@@ -1,9 +1,10 @@
 /**
  * How the provider says something at preview without failing it. A dynamic provider's check can only return
- * failures, but the engine shows every line the dynamic-provider plugin writes on stderr under "Diagnostics:"
- * (pulumi v3.276.0, sdk/go/common/resource/plugin/plugin.go: the pulumi-nodejs dynamic plugin's stderr is not
- * hidden, it goes to the diagnostics stream, attributed to the stack). So a warning is one line on stderr, said once
- * per provider process (the engine may check a resource more than once in a run).
+ * failures; a warning is one line per text, said once per provider process (the engine may check a resource more
+ * than once in a run). The provider's default writer (provider/host/engineWarnings.ts) hands each line to the Pulumi
+ * engine as a real warning ("warning: ..." under "Diagnostics:", counted as a warning); lines on the
+ * dynamic-provider plugin's stderr, the fallback, show there too, as plain info lines (pulumi v3.276.0,
+ * docs/pulumi-cli.md).
  */
 export type WarningSink = (message: string) => void;
 

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { useCliStack } from "./support/cliStack";
 import { EngineEvents, INVENTORY_TYPE } from "./support/engineEvents";
 import { describeWithPulumiCli } from "./support/pulumiCli";
-import { REPOSITORY_ROOT } from "./support/consumerProject";
+import { ROOT } from "../support/consumerProject";
 
 /** What the quick start declares: resource name → where its configuration lives on the fake. */
 const QUICKSTART = {
@@ -21,7 +21,7 @@ const NAMES = Object.keys(QUICKSTART).sort();
 
 describeWithPulumiCli("the quick start with the pulumi CLI", (cli) => {
   const s = useCliStack(cli, {
-    programDir: path.join(REPOSITORY_ROOT, "examples", "quickstart"),
+    programDir: path.join(ROOT, "examples", "quickstart"),
     // In a user's project the program imports the package by name, as the example's own comment says.
     rewrite: (source) => source.replace(/from "\.\.\/\.\.\/sdk"/g, 'from "pulumi-bucket-inventory"'),
   });

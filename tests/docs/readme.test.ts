@@ -5,7 +5,6 @@
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as path from "node:path";
 import * as ts from "typescript";
 import { consumerProject, type ConsumerProject } from "../support/consumerProject";
@@ -34,14 +33,6 @@ function argsOfProgram(text: string): Record<string, unknown>[] {
   new Function("BucketInventory", js)(class { constructor(_name: string, args: Record<string, unknown>) { found.push(args); } });
   return found;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 function run(command: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -131,6 +122,7 @@ describe("README.md", () => {
       expect(args).toEqual(expect.objectContaining({ vendor: "oss", bucket: fakeArgs(h.fake, "oss").bucket }));
     });
 
+    // The section "With the Pulumi CLI" (its fake-cloud commands included) is the tests/cli tier's: tests/cli/readme.test.ts.
     describe("pulumi blocks, with the real CLI", () => {
       const cliPath = pulumiCliPath();
       const ossKeys = seed.accounts.find((a) => a.vendor === "oss")!;
@@ -146,18 +138,6 @@ describe("README.md", () => {
           substitutions: { "<id>": ossKeys.accessKeyId, "<secret>": ossKeys.secretAccessKey },
         });
         expect((await h.other.getInventory(refOf(h.fake, "oss"), "daily"))?.id).toBe("daily");
-      }, 300_000);
-
-      (cliPath ? it : it.skip)("fake-cloud: the commands start the fake cloud and create the inventory there", async () => {
-        const [block] = blocksOf(README, "pulumi", "fake-cloud");
-        const port = String(await freePort());
-        const { stdout } = await runPulumiBlock({
-          consumerDir: consumer.dir, name: "fake-cloud", program: program(), cliPath: cliPath!, commands: commandsOf(block),
-          substitutions: { "9000": port },
-          after: [`node -e 'fetch(process.argv[1]).then((r) => r.text()).then((t) => console.log("STATE " + t))' http://127.0.0.1:${port}/__fake/state`],
-        });
-        const state = JSON.parse(stdout.slice(stdout.lastIndexOf("STATE ") + 6));
-        expect(JSON.stringify(state)).toContain('"daily"');
       }, 300_000);
     });
   });

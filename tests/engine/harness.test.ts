@@ -31,6 +31,10 @@ function methods(calls: { method: string }[]): string[] {
   return calls.map((c) => c.method).filter((m) => m !== "Configure");
 }
 
+// Each operation launches the real host process (a second of CPU): like the scenario files, a generous timeout, so
+// a loaded machine slows these tests down without failing them.
+jest.setTimeout(180_000);
+
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-harness-"));
   storeFile = path.join(dir, "tiny-store.json");
@@ -55,16 +59,18 @@ afterAll(async () => {
 });
 
 describe("engine harness against a tiny dynamic provider", () => {
-  test("preview checks each resource and creates nothing: failures with the provider's text, unknowns as the sentinel", async () => {
+  test("preview checks each resource up to the first failure, as the engine does, and creates nothing: failures with the provider's text, unknowns as the sentinel", async () => {
     const result = await engine.preview(
       program(
         { name: "a", args: { name: "a", label: "x" } },
-        { name: "bad", args: { name: "bad", size: -1 } },
         { name: "later", args: { name: "later", size: { $unknown: true } } },
+        { name: "bad", args: { name: "bad", size: -1 } },
+        { name: "after", args: { name: "after", size: -2 } },
       ),
     );
     expect(result.ok).toBe(false);
     expect(methods(result.calls)).toEqual(["Check", "Check", "Check"]);
+    expect(result.steps.map((s) => s.name)).toEqual(["a", "later", "bad"]); // "after" is never checked
     const [a, bad, later] = ["a", "bad", "later"].map((n) => result.steps.find((s) => s.name === n)!);
     expect(a).toMatchObject({ op: "create", failures: [] });
     expect(a.changes.map((c) => c.path)).toEqual(["label", "name", "size"]);
@@ -101,6 +107,7 @@ describe("engine harness against a tiny dynamic provider", () => {
     expect(replaced.calls.filter((c) => c.method !== "Configure").map((c) => `${c.method} ${c.id ?? ""}`.trim())).toEqual([
       "Check",
       "Diff a",
+      "Check", // the engine checks a replacement again, as a new resource
       "Delete a",
       "Create",
     ]);
@@ -116,7 +123,8 @@ describe("engine harness against a tiny dynamic provider", () => {
     fs.writeFileSync(storeFile, JSON.stringify(changed));
 
     const refresh = await engine.refresh();
-    expect(methods(refresh.calls)).toEqual(["Read", "Read", "Read"]);
+    // Each Read that finds the resource is followed by a Diff, as the engine's refresh does; a gone one is not.
+    expect(methods(refresh.calls)).toEqual(["Read", "Diff", "Read", "Diff", "Read"]);
     const ops = Object.fromEntries(refresh.steps.map((s) => [s.name, s]));
     expect(ops.c).toMatchObject({ op: "update", changes: [{ path: "label", kind: "update", before: "x", after: "changed-elsewhere" }] });
     expect(ops.d).toMatchObject({ op: "same", changes: [] });

@@ -5,16 +5,21 @@
  * dependencies (npm would otherwise ask the registry for full package documents, which `npm ci` never caches).
  *
  * Packing and installing take a while, so one consumer is shared by every test file of a run and by later runs
- * while the sources are unchanged: it is kept under .cache/consumer/<hash of everything that goes into the
- * package>, built by one process at a time (a lock directory), and older builds are removed.
+ * while the sources are unchanged: it is kept under <system temp>/bucket-inventory-consumer/<hash of everything that
+ * goes into the package>, built by one process at a time (a lock directory), and older builds are removed. It
+ * lives outside the repository so that node's module resolution, walking up from the consumer, can never reach
+ * this repository's node_modules: a dependency missing from the package's package.json fails as it would for a
+ * user. TypeScript is installed beside @pulumi/pulumi, as in a Pulumi TypeScript project (the tests/cli tier runs
+ * TypeScript programs in it).
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
-const CACHE = path.join(ROOT, ".cache", "consumer");
+const CACHE = path.join(os.tmpdir(), "bucket-inventory-consumer");
 /** What goes into the package or decides how it is built. */
 const INPUTS = ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "README.md", "LICENSE", "BENCHMARKS.md", "bin", "provider", "sdk", "cli", "tests/fake", "docs"];
 
@@ -60,7 +65,11 @@ function consumerManifests(tarballName: string): { manifest: object; lock: objec
   const ours = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
   const lock = JSON.parse(fs.readFileSync(path.join(ROOT, "package-lock.json"), "utf8"));
   const resolved = `file:../${tarballName}`;
-  const dependencies = { [ours.name]: resolved, "@pulumi/pulumi": lock.packages["node_modules/@pulumi/pulumi"].version };
+  const dependencies = {
+    [ours.name]: resolved,
+    "@pulumi/pulumi": lock.packages["node_modules/@pulumi/pulumi"].version,
+    typescript: lock.packages["node_modules/typescript"].version,
+  };
   const packages: Record<string, unknown> = { "": { name: "consumer", version: "1.0.0", dependencies } };
   for (const [key, entry] of Object.entries<Record<string, unknown>>(lock.packages)) {
     if (key.startsWith("node_modules/") && !entry.dev) packages[key] = entry;

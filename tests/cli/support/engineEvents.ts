@@ -27,6 +27,11 @@ export interface Diagnostic {
 
 const nameOf = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
 
+function stepOf(m: StepEventMetadata): Step {
+  const detailedDiff = Object.fromEntries(Object.entries(m.detailedDiff ?? {}).map(([k, v]) => [k, String(v.diffKind)]));
+  return { op: m.op, name: nameOf(m.urn), type: m.type, diffs: m.diffs ?? [], keys: m.keys ?? [], detailedDiff, metadata: m };
+}
+
 export class EngineEvents {
   readonly all: EngineEvent[] = [];
 
@@ -39,22 +44,14 @@ export class EngineEvents {
     this.all.length = 0;
   }
 
-  /** Steps announced (resourcePreEvent) for BucketInventory resources, in order. */
+  /** Steps as announced before they run (resourcePreEvent), in order; a refresh's diff is not known yet here. */
   steps(type = INVENTORY_TYPE): Step[] {
-    return this.all.flatMap((e) => {
-      const m = e.resourcePreEvent?.metadata;
-      if (!m || m.type !== type) return [];
-      const detailedDiff = Object.fromEntries(Object.entries(m.detailedDiff ?? {}).map(([k, v]) => [k, String(v.diffKind)]));
-      return [{ op: m.op, name: nameOf(m.urn), type: m.type, diffs: m.diffs ?? [], keys: m.keys ?? [], detailedDiff, metadata: m }];
-    });
+    return this.all.flatMap((e) => (e.resourcePreEvent?.metadata.type === type ? [stepOf(e.resourcePreEvent.metadata)] : []));
   }
 
-  /** Steps that complete (resOutputsEvent), in the order they finished. */
-  completed(type = INVENTORY_TYPE): { op: string; name: string }[] {
-    return this.all.flatMap((e) => {
-      const m = e.resOutputsEvent?.metadata;
-      return m && m.type === type ? [{ op: m.op, name: nameOf(m.urn) }] : [];
-    });
+  /** Steps as they completed (resOutputsEvent), in the order they finished, with the engine's diff. */
+  results(type = INVENTORY_TYPE): Step[] {
+    return this.all.flatMap((e) => (e.resOutputsEvent?.metadata.type === type ? [stepOf(e.resOutputsEvent.metadata)] : []));
   }
 
   /** `op name` for each step announced, e.g. "create oss-daily". */

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { REPOSITORY_ROOT } from "./consumerProject";
+import { ROOT } from "../../support/consumerProject";
 
 export interface PulumiCli {
   /** PATH entries that hold pulumi, its nodejs language host and the dynamic-provider plugin. */
@@ -24,7 +24,7 @@ let found: { cli?: PulumiCli; reason?: string } | undefined;
 
 export function findPulumiCli(): { cli?: PulumiCli; reason?: string } {
   if (found) return found;
-  const script = path.join(REPOSITORY_ROOT, "scripts", "pulumi-cli.sh");
+  const script = path.join(ROOT, "scripts", "pulumi-cli.sh");
   try {
     const pathEntries = execFileSync("sh", [script, "--check"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
     const executable = pathEntries.split(path.delimiter).map((dir) => path.join(dir, "pulumi")).find((p) => fs.existsSync(p));

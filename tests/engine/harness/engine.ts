@@ -3,12 +3,14 @@
  * the real dynamic provider host with the calls and properties the engine sends.
  *
  * - preview/up run the program (plain node child) and, per registered resource in order: Check(old inputs, new
- *   inputs) → Diff(id, old outputs, checked inputs, old inputs) → the step. Preview stops there: the host reports
+ *   inputs) → Diff(id, old outputs, checked inputs, old inputs) → for a replacement a second Check(no old inputs,
+ *   new inputs) → the step. Preview stops there: the host reports
  *   supportsPreview=false, so the engine never calls Create/Update during a preview. Up executes: Create,
  *   Update(id, old outputs, checked inputs, old inputs), replace (Delete then Create when Diff asks for
  *   delete-before-replace, else Create now and Delete the old one at the end), and deletes resources the program
  *   no longer declares, last first.
- * - refresh: Read(id, old outputs, old inputs) per resource; an empty id means gone.
+ * - refresh: Read(id, old outputs, old inputs) per resource, then Diff(id, read outputs, old inputs, read inputs);
+ *   an empty id means gone.
  * - destroy: Delete(id, outputs, inputs), last first.
  * Like the CLI, each operation launches its own host process (Configure once, with the stack config), so caches a
  * provider keeps per process never leak from one operation into the next.
@@ -59,14 +61,21 @@ export class Engine {
     return new Engine(options, stub, runner);
   }
 
-  async preview(program: Program): Promise<OperationResult> {
+  /**
+   * Like the engine, a preview stops at the first resource whose Check fails (the other resources are not
+   * checked). `checkEveryResource` goes on instead: a harness-only convenience for tests that compare the failure
+   * texts of several resources in one run; the engine's own stop is what tests/cli shows.
+   */
+  async preview(program: Program, options: { checkEveryResource?: boolean } = {}): Promise<OperationResult> {
     const registrations = await this.runProgram(program, true);
     return this.operation("preview", async (host, result) => {
       for (const reg of registrations) {
         const at = this.addressOf(reg);
         const { step } = await planStep(host, at, this.state.find(at.urn), reg.inputs);
         result.steps.push(step);
-        if (step.failures.length > 0) result.ok = false;
+        if (step.failures.length === 0) continue;
+        result.ok = false;
+        if (!options.checkEveryResource) return;
       }
       for (const old of this.removed(registrations)) result.steps.push(newStep("delete", old, old.id));
     });
@@ -103,6 +112,9 @@ export class Engine {
           this.state.remove(old.urn);
           continue;
         }
+        // As the engine does (RefreshStep): Diff what Read returned against the old inputs, as if an up of the
+        // unchanged program followed; the CLI shows that diff inverted (what changed out of band).
+        await stepCall(step, () => host.diff(old, read.id, read.properties, inputs, read.inputs ?? inputs));
         step.changes = changedFields(outputs, read.properties);
         step.op = step.changes.length > 0 ? "update" : "same";
         step.outputs = read.properties;

@@ -20,10 +20,10 @@ const REFRESHED: Record<StepOp, string> = { same: "", create: "", update: "drift
 export function printOperation(result: OperationResult, stack: string): string {
   const lines = [`${HEADINGS[result.kind]} (${stack})`, ""];
   const width = Math.max(4, ...result.steps.map((s) => s.name.length));
-  const typeWidth = Math.max(4, ...result.steps.map((s) => shortType(s.type).length));
+  const typeWidth = Math.max(4, ...result.steps.map((s) => s.type.length));
   lines.push(`      ${"Name".padEnd(width)}  ${"Type".padEnd(typeWidth)}  ${result.kind === "preview" ? "Plan" : "Status"}`);
   for (const step of result.steps) {
-    lines.push(`  ${SYMBOLS[step.op].padEnd(3)} ${step.name.padEnd(width)}  ${shortType(step.type).padEnd(typeWidth)}  ${label(result.kind, step)}`.trimEnd());
+    lines.push(`  ${SYMBOLS[step.op].padEnd(3)} ${step.name.padEnd(width)}  ${step.type.padEnd(typeWidth)}  ${label(result.kind, step)}`.trimEnd());
   }
   const details = result.steps.flatMap((step) => detail(result.kind, step));
   if (details.length > 0) lines.push("", ...details);
@@ -70,10 +70,6 @@ function show(value: unknown): string {
 
 function topLevel(changes: FieldChange[]): string[] {
   return [...new Set(changes.map((c) => `~${c.path.split(".")[0]}`))];
-}
-
-function shortType(type: string): string {
-  return type.replace(/^pulumi-nodejs:dynamic\/?/, "dynamic:");
 }
 
 function summary(result: OperationResult): string[] {

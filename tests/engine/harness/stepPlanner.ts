@@ -1,7 +1,7 @@
 /**
  * The engine's decision for one registered resource: Check(old inputs, new inputs), then for an existing resource
  * Diff(id, old outputs, checked inputs, old inputs), giving the step (same, create, update, replace with or
- * without delete-before-replace) and its per-field changes.
+ * without delete-before-replace) and its per-field changes; a replacement gets a second Check without old inputs.
  */
 import type { ProviderHost, ResourceAddress } from "./providerHost";
 import { changedFields, revealSecrets, type FieldChange } from "./propertyValues";
@@ -42,6 +42,13 @@ export async function planStep(host: ProviderHost, at: ResourceAddress, old: Res
     step.op = diff.replaces.length > 0 ? "replace" : "update";
     step.replaces = diff.replaces;
     step.deleteBeforeReplace = diff.replaces.length > 0 && diff.deleteBeforeReplace;
+    if (step.op === "replace") {
+      // As the engine does (step_generator.go): a replacement is checked again, as a new resource (no old
+      // inputs), and what that Check returns is what Create gets.
+      const again = await stepCall(step, () => host.check(at, {}, news));
+      step.failures = again.failures;
+      return { step, checked: again.inputs, secretKeys };
+    }
   }
   return { step, checked, secretKeys };
 }

@@ -65,30 +65,39 @@ test("up creates the configuration on every vendor; an unchanged up is a no-op; 
   expect(again.steps.map((st) => st.op)).toEqual(["same", "same", "same", "same"]);
 });
 
-test("a new inventory id, then a new source bucket, each replace: the old configuration is deleted before the new one is created", async () => {
+test("a new inventory id, then a new source bucket, each replace: created first, deleted first only where both cannot exist (OBS whole-bucket inventories)", async () => {
   await s.engine.up(s.allVendors());
   const idOf = (v: Vendor, bucket: string, id: string) => `${v}:${SETUPS[v].region}:${bucket}:${id}`;
-  const expectReplaced = (result: OperationResult, field: string, before: (v: Vendor) => string, after: (v: Vendor) => string) => {
+  const expectReplaced = (result: OperationResult, field: string, before: (v: Vendor) => string, after: (v: Vendor) => string, deleteFirst: (v: Vendor) => boolean) => {
     expect(result.ok).toBe(true);
     for (const vendor of VENDOR_LIST) {
       const name = `${vendor}-daily`;
       const step = result.steps.find((st) => st.name === name)!;
-      expect(step).toMatchObject({ op: "replace", deleteBeforeReplace: true });
+      expect(step).toMatchObject({ op: "replace", deleteBeforeReplace: deleteFirst(vendor) });
       expect(step.replaces).toContain(field);
-      expect(callsFor(result, name)).toEqual(["Check", `Diff ${before(vendor)}`, `Delete ${before(vendor)}`, "Create"]);
+      // Check, Diff, the engine's second Check of the replacement, then the order Diff asked for.
+      const order = deleteFirst(vendor) ? [`Delete ${before(vendor)}`, "Create"] : ["Create", `Delete ${before(vendor)}`];
+      expect(callsFor(result, name)).toEqual(["Check", `Diff ${before(vendor)}`, "Check", ...order]);
       expect(s.engine.state.resources.find((r) => r.name === name)!.id).toBe(after(vendor));
     }
   };
 
   const newId = await s.engine.up(s.allVendors(() => ({ inventoryId: "daily-v2" })));
-  expectReplaced(newId, "inventoryId", (v) => idOf(v, SETUPS[v].source, "daily"), (v) => idOf(v, SETUPS[v].source, "daily-v2"));
+  // Two OBS inventories without a prefix would both cover the whole bucket: OBS refuses the second, so delete first.
+  expectReplaced(newId, "inventoryId", (v) => idOf(v, SETUPS[v].source, "daily"), (v) => idOf(v, SETUPS[v].source, "daily-v2"), (v) => v === "obs");
+  // The reviewer is told why OBS deletes first, as a warning through the engine's Log service.
+  expect(s.engine.engineStub.logs).toContainEqual({
+    severity: "warning", urn: "",
+    message: "obs:cn-north-4:photos:daily is replaced by obs:cn-north-4:photos:daily-v2 by deleting the old configuration before creating the new one, " +
+      'because OBS does not allow their prefixes ("" and "") on one bucket at once; should the create fail, the bucket has neither until the next pulumi up',
+  });
   for (const vendor of VENDOR_LIST) {
     expect(stored(vendor, "daily")).toBeUndefined();
     expect(stored(vendor, "daily-v2")).toContain("<Id>daily-v2</Id>");
   }
 
   const newBucket = await s.engine.up(s.allVendors((v) => ({ inventoryId: "daily-v2", bucket: SETUPS[v].destination })));
-  expectReplaced(newBucket, "bucket", (v) => idOf(v, SETUPS[v].source, "daily-v2"), (v) => idOf(v, SETUPS[v].destination, "daily-v2"));
+  expectReplaced(newBucket, "bucket", (v) => idOf(v, SETUPS[v].source, "daily-v2"), (v) => idOf(v, SETUPS[v].destination, "daily-v2"), () => false);
   for (const vendor of VENDOR_LIST) {
     expect(stored(vendor, "daily-v2")).toBeUndefined();
     expect(s.fake.admin.getInventoryXml(vendor, SETUPS[vendor].destination, "daily-v2")).toContain("<Id>daily-v2</Id>");

@@ -27,7 +27,8 @@ function methods(result: OperationResult): string[] {
  */
 async function failuresPerVendor(vendors: readonly Vendor[], overrides: (vendor: Vendor) => Record<string, unknown>) {
   const resources = vendors.map((v) => ({ name: `${v}-inv`, args: inventoryArgs(v, s.fake.url, overrides(v)) }));
-  const result = await s.engine.preview(s.program(...resources));
+  // Every resource checked, for their texts side by side (the engine would stop at the first failure: tests/cli).
+  const result = await s.engine.preview(s.program(...resources), { checkEveryResource: true });
   expect(methods(result).filter((m) => m !== "Check")).toEqual(["Configure"]);
   nothingWritten();
   return Object.fromEntries(result.steps.map((step) => [step.name.split("-")[0], step.failures])) as Record<Vendor, CheckFailure[]>;
@@ -109,7 +110,7 @@ describe("preview catches mistakes before anything is applied", () => {
         { name: `${v}-wrong-owner`, args: inventoryArgs(v, s.fake.url, { inventoryId: "wrong", ...other(v, { accountId: mainAccount(v).accountId }) }) },
       ]),
     ];
-    const result = await s.engine.preview(s.program(...resources));
+    const result = await s.engine.preview(s.program(...resources), { checkEveryResource: true });
     nothingWritten();
     const failures = (name: string) => result.steps.find((step) => step.name === name)!.failures;
     for (const vendor of ["oss", "obs"] as const) {

@@ -29,7 +29,7 @@ test("refresh after an out-of-band change shows exactly the changed fields, and 
   for (const vendor of VENDOR_LIST) editOutOfBand(vendor);
   const refresh = await s.engine.refresh();
   expect(refresh.ok).toBe(true);
-  expect(refresh.calls.map((c) => c.method)).toEqual(["Configure", "Read", "Read", "Read", "Read"]);
+  expect(refresh.calls.map((c) => c.method)).toEqual(["Configure", "Read", "Diff", "Read", "Diff", "Read", "Diff", "Read", "Diff"]);
   for (const step of refresh.steps) {
     expect(step.op).toBe("update");
     expect(step.changes).toEqual([
@@ -66,13 +66,15 @@ test("adopt: an existing configuration is refused without it, taken over as it i
   for (const vendor of VENDOR_LIST) {
     s.fake.admin.putInventoryXml(vendor, SETUPS[vendor].source, "daily", vendorInventoryXml(vendor, "daily", { frequency: "Weekly" }));
   }
+  // Refused at check (preview), before anything is written; create would refuse it too.
   const refused = await s.engine.up(s.program({ name: "oss-daily", args: inventoryArgs("oss", s.fake.url) }));
   expect(refused.ok).toBe(false);
-  expect(refused.steps[0].error).toBe(
-    'creating bucket inventory oss:cn-hangzhou:photos:daily: inventoryId: "daily" already exists on OSS bucket "photos" and this stack did not make it, ' +
-      "so it is left untouched; to manage it from this stack set adopt: true (it is taken over as it is, and the next preview shows how it differs " +
-      "from your program), or choose another inventoryId",
-  );
+  expect(refused.steps[0].failures).toEqual([{
+    property: "inventoryId",
+    reason: '"daily" already exists on OSS bucket "photos" and this stack\'s state does not have it: choose another inventoryId, ' +
+      'or set adopt: true to manage that configuration from this stack as it is (also the way to take in one an interrupted "pulumi up" created)',
+  }]);
+  expect(refused.calls.map((c) => c.method)).toEqual(["Configure", "Check"]);
   expect(s.engine.state.resources).toEqual([]);
   expect(stored("oss")).toContain("<Frequency>Weekly</Frequency>");
 

@@ -8,15 +8,17 @@ const SECRET = "sentinel-secret-d0c5";
 function setup(env: Record<string, string> = {}) {
   const client = new MemoryInventoryClient(SEED_BUCKETS);
   const made: ClientOptions[] = [];
+  const warned: string[] = [];
   const provider = createBucketInventoryProvider({
     env,
+    warn: (message: string) => void warned.push(message),
     createClient: (options) => {
       made.push(options);
       return client;
     },
     lifecycle: { readBack: { attempts: 2, delayMs: 0 } },
   });
-  return { provider, client, made };
+  return { provider, client, made, warned };
 }
 
 const config = (values: Record<string, string>) => ({ config: { get: (key: string) => values[key] } });
@@ -107,5 +109,39 @@ describe("the provider object", () => {
     expect(message).toContain("already exists");
     const everything = JSON.stringify([checked, created, read, message]);
     expect(everything).not.toMatch(/sentinel|d0c5/);
+  });
+});
+
+describe("the provider's replacement order", () => {
+  const obsKeys = { HW_ACCESS_KEY: "id", HW_SECRET_KEY: SECRET };
+  const seed = (client: MemoryInventoryClient, count: number) => {
+    for (let i = 0; i < count; i++) {
+      client.seed({ vendor: "obs", region: "cn-north-4", bucket: "photos" }, {
+        id: `inv-${i}`, enabled: true, destination: { bucket: "reports", format: "CSV" }, schedule: { frequency: "Daily" },
+        includedObjectVersions: "Current", optionalFields: [], filter: { prefix: `p${i}/` },
+      });
+    }
+  };
+  const rename = async (count: number) => {
+    const { provider, client, warned } = setup(obsKeys);
+    await provider.configure(config({}));
+    seed(client, count);
+    const olds = argsWith("obs", { inventoryId: "inv-0", "filter.prefix": "p0/" });
+    const diff = await provider.diff("obs:cn-north-4:photos:inv-0", olds, argsWith("obs", { inventoryId: "renamed", "filter.prefix": "q/" }));
+    return { diff, warned };
+  };
+
+  it("creates the new id first while the bucket has room for both, and has nothing to warn about", async () => {
+    expect(await rename(9)).toMatchObject({ diff: { replaces: ["inventoryId"], deleteBeforeReplace: false }, warned: [] });
+  });
+
+  it("deletes first when the bucket is at its limit (10 on OBS), counting live, and says so in the preview", async () => {
+    expect(await rename(10)).toEqual({
+      diff: expect.objectContaining({ replaces: ["inventoryId"], deleteBeforeReplace: true }),
+      warned: [
+        "obs:cn-north-4:photos:inv-0 is replaced by obs:cn-north-4:photos:renamed by deleting the old configuration before creating the new one, " +
+          'because bucket "photos" has 10 configurations and OBS allows at most 10; should the create fail, the bucket has neither until the next pulumi up',
+      ],
+    });
   });
 });

@@ -8,8 +8,9 @@ function environment(client: MemoryInventoryClient | undefined): LiveCheckEnviro
   return { clientFor: () => client, ...newLiveCheckState() };
 }
 
-async function liveFailures(env: LiveCheckEnvironment, vendor: Vendor, patch: Record<string, unknown> = {}): Promise<string[]> {
-  const result = await checkInventory(argsWith(vendor, patch), env);
+/** `olds`: the resource's previous inputs (an update of this stack's own configuration); none for a new resource. */
+async function liveFailures(env: LiveCheckEnvironment, vendor: Vendor, patch: Record<string, unknown> = {}, olds?: Record<string, unknown>): Promise<string[]> {
+  const result = await checkInventory(argsWith(vendor, patch), env, olds);
   return result.failures.map((f) => `${f.property}: ${f.reason}`);
 }
 
@@ -140,7 +141,8 @@ describe("check: live limits", () => {
   it("lets an existing id be updated at the limit", async () => {
     const client = new MemoryInventoryClient(SEED_BUCKETS);
     seedConfigs(client, "obs", "photos", Array.from({ length: 10 }, (_, i) => ({ id: `inv-${i}`, prefix: `p${i}/` })));
-    expect(await liveFailures(environment(client), "obs", { inventoryId: "inv-3", "filter.prefix": "p3/" })).toEqual([]);
+    const own = argsWith("obs", { inventoryId: "inv-3", "filter.prefix": "p3/" });
+    expect(await liveFailures(environment(client), "obs", { inventoryId: "inv-3", "filter.prefix": "p3/", enabled: false }, own)).toEqual([]);
   });
 
   it("uses the 1000 limit on OSS", async () => {
@@ -186,9 +188,10 @@ describe("check: live limits", () => {
     const env = environment(client);
     const overlapping = 'filter.prefix: "images" overlaps inventory "images" on bucket "photos", whose prefix is "images/"; OBS does not allow one inventory\'s prefix to contain another\'s';
     expect(await liveFailures(env, "obs", { inventoryId: "everything", "filter.prefix": "images" })).toEqual([overlapping]);
-    expect(await liveFailures(env, "obs", { inventoryId: "images", "filter.prefix": "images/" })).toEqual([]);
+    const own = argsWith("obs", { inventoryId: "images", "filter.prefix": "images/" });
+    expect(await liveFailures(env, "obs", { inventoryId: "images", "filter.prefix": "images/" }, own)).toEqual([]);
     // A live inventory that changes its prefix into an overlap is told, though.
-    expect(await liveFailures(env, "obs", { inventoryId: "images", "filter.prefix": "images/2024/" })).toEqual([
+    expect(await liveFailures(env, "obs", { inventoryId: "images", "filter.prefix": "images/2024/" }, own)).toEqual([
       'filter.prefix: "images/2024/" overlaps inventory "everything" on bucket "photos", whose prefix is "images"; OBS does not allow one inventory\'s prefix to contain another\'s',
     ]);
   });
@@ -196,7 +199,7 @@ describe("check: live limits", () => {
   it("ignores the resource's own current prefix when its prefix changes", async () => {
     const client = new MemoryInventoryClient(SEED_BUCKETS);
     seedConfigs(client, "obs", "photos", [{ id: "daily", prefix: "images/" }]);
-    expect(await liveFailures(environment(client), "obs", { "filter.prefix": "images/2024/" })).toEqual([]);
+    expect(await liveFailures(environment(client), "obs", { "filter.prefix": "images/2024/" }, argsWith("obs", { "filter.prefix": "images/" }))).toEqual([]);
   });
 
   it("counts checks that run in parallel on one bucket: only the one over the limit fails", async () => {
@@ -261,5 +264,63 @@ describe("check: versions All on an unversioned source (seed 000: versioning mus
     const env = environment(client);
     for (const id of ["a", "b", "c"]) await checkInventory(argsWith("s3", { inventoryId: id, includedObjectVersions: "All" }), env);
     expect(client.calls.filter((c) => c.op === "getVersioning")).toHaveLength(1);
+  });
+});
+
+describe("check: an id the bucket already has", () => {
+  const taken = (vendor: Vendor, id: string, bucket: string) =>
+    `inventoryId: "${id}" already exists on ${vendor.toUpperCase()} bucket "${bucket}" and this stack's state does not have it: ` +
+    'choose another inventoryId, or set adopt: true to manage that configuration from this stack as it is (also the way to take in one an interrupted "pulumi up" created)';
+
+  it.each<Vendor>(["oss", "cos", "obs", "s3"])("refuses a new %s resource whose id exists on the bucket, unless adopt is set", async (vendor) => {
+    const client = new MemoryInventoryClient(SEED_BUCKETS);
+    const bucket = String(argsWith(vendor).bucket);
+    seedConfigs(client, vendor, bucket, [{ id: "daily", prefix: "other/" }]);
+    const failures = await liveFailures(environment(client), vendor, { "filter.prefix": "elsewhere/" });
+    expect(failures).toEqual([taken(vendor, "daily", bucket)]);
+    expect(await liveFailures(environment(client), vendor, { "filter.prefix": "elsewhere/", adopt: true })).toEqual([]);
+  });
+
+  it("refuses a rename to an id the bucket has, before anything is deleted", async () => {
+    const client = new MemoryInventoryClient(SEED_BUCKETS);
+    seedConfigs(client, "oss", "photos", [{ id: "daily" }, { id: "weekly" }]);
+    const failures = await liveFailures(environment(client), "oss", { inventoryId: "weekly" }, argsWith("oss"));
+    expect(failures).toEqual([taken("oss", "weekly", "photos")]);
+  });
+
+  it("passes the stack's own configuration: an update, or a replacement that only changes how it is reached", async () => {
+    const client = new MemoryInventoryClient(SEED_BUCKETS);
+    seedConfigs(client, "s3", "photos", [{ id: "daily" }]);
+    expect(await liveFailures(environment(client), "s3", { enabled: false }, argsWith("s3"))).toEqual([]);
+    const env = environment(client);
+    const moved = { endpoint: "http://127.0.0.1:9001" };
+    expect(await liveFailures(env, "s3", moved, argsWith("s3", { endpoint: "http://127.0.0.1:9000" }))).toEqual([]);
+    expect(await liveFailures(env, "s3", moved, {})).toEqual([]); // the engine's second Check, same process
+  });
+});
+
+describe("check: the engine's second Check of a replacement (no old inputs)", () => {
+  it("still leaves the replaced configuration out, when the first Check ran in the same process", async () => {
+    const client = new MemoryInventoryClient(SEED_BUCKETS);
+    seedConfigs(client, "obs", "photos", [{ id: "daily", prefix: "images/" }]);
+    const env = environment(client);
+    const olds = argsWith("obs", { "filter.prefix": "images/" });
+    const renamed = { inventoryId: "weekly", "filter.prefix": "images/" };
+    expect(await liveFailures(env, "obs", renamed, olds)).toEqual([]);
+    expect(await liveFailures(env, "obs", renamed, {})).toEqual([]);
+    // Without the first Check (another process), the same inputs are a new inventory overlapping "daily".
+    expect(await liveFailures(environment(client), "obs", renamed, {})).toEqual([
+      'filter.prefix: "images/" overlaps inventory "daily" on bucket "photos", whose prefix is "images/"; OBS does not allow one inventory\'s prefix to contain another\'s',
+    ]);
+  });
+});
+
+describe("check: every failure of one resource at once", () => {
+  it("still runs the co-location checks when the inventoryId is malformed (the engine stops at the first failing resource)", async () => {
+    const failures = await liveFailures(environment(new MemoryInventoryClient(SEED_BUCKETS)), "cos", {
+      inventoryId: "daily report", "destination.bucket": "reports-bj-1250000000",
+    });
+    expect(failures.map((f) => f.split(":")[0])).toEqual(["inventoryId", "destination.bucket"]);
+    expect(failures[1]).toContain("is in ap-beijing");
   });
 });

@@ -11,7 +11,8 @@ function outputs(vendor: Vendor, patch: Record<string, unknown> = {}): Record<st
   return { ...outputsOf(args, configOf(args)), __provider: "exports.handler = ..." };
 }
 
-type Row = [string, Vendor, Record<string, unknown>, Record<string, unknown>, { diffs: string[]; replaces: string[] }];
+/** `deleteFirst`: the replacement deletes the old configuration before creating the new one (default: creates first). */
+type Row = [string, Vendor, Record<string, unknown>, Record<string, unknown>, { diffs: string[]; replaces: string[]; deleteFirst?: boolean }];
 const none = { diffs: [], replaces: [] };
 
 const rows: Row[] = [
@@ -46,11 +47,17 @@ const rows: Row[] = [
   // replacements
   ["bucket", "s3", {}, { bucket: "photos-2" }, { diffs: ["bucket"], replaces: ["bucket"] }],
   ["inventory id", "oss", {}, { inventoryId: "weekly" }, { diffs: ["inventoryId"], replaces: ["inventoryId"] }],
-  ["region", "s3", {}, { region: "eu-west-1" }, { diffs: ["region"], replaces: ["region"] }],
+  // only where it is reached changes: it may be the same configuration, which cannot be created beside itself
+  ["region", "s3", {}, { region: "eu-west-1" }, { diffs: ["region"], replaces: ["region"], deleteFirst: true }],
   ["vendor", "obs", {}, { vendor: "s3" }, { diffs: ["vendor"], replaces: ["vendor"] }],
-  ["endpoint host", "s3", { endpoint: "http://127.0.0.1:9000" }, { endpoint: "http://127.0.0.1:9001" }, { diffs: ["endpoint"], replaces: ["endpoint"] }],
-  ["endpoint added", "s3", {}, { endpoint: "http://127.0.0.1:9000" }, { diffs: ["endpoint"], replaces: ["endpoint"] }],
+  ["endpoint host", "s3", { endpoint: "http://127.0.0.1:9000" }, { endpoint: "http://127.0.0.1:9001" }, { diffs: ["endpoint"], replaces: ["endpoint"], deleteFirst: true }],
+  ["endpoint added", "s3", {}, { endpoint: "http://127.0.0.1:9000" }, { diffs: ["endpoint"], replaces: ["endpoint"], deleteFirst: true }],
   ["id and prefix together", "oss", {}, { inventoryId: "weekly", "destination.prefix": "x/" }, { diffs: ["inventoryId", "destination.prefix"], replaces: ["inventoryId"] }],
+  // OBS refuses the new prefix beside the old one it contains: the old one goes first
+  ["OBS id, prefix kept", "obs", { "filter.prefix": "logs/" }, { inventoryId: "weekly" }, { diffs: ["inventoryId"], replaces: ["inventoryId"], deleteFirst: true }],
+  ["OBS id, prefix narrowed", "obs", { "filter.prefix": "logs/" }, { inventoryId: "weekly", "filter.prefix": "logs/2024/" }, { diffs: ["inventoryId", "filter.prefix"], replaces: ["inventoryId"], deleteFirst: true }],
+  ["OBS id, prefix elsewhere", "obs", { "filter.prefix": "logs/" }, { inventoryId: "weekly", "filter.prefix": "images/" }, { diffs: ["inventoryId", "filter.prefix"], replaces: ["inventoryId"] }],
+  ["OSS id, prefix kept (no overlap rule)", "oss", { "filter.prefix": "logs/" }, { inventoryId: "weekly" }, { diffs: ["inventoryId"], replaces: ["inventoryId"] }],
   // unknowns at preview
   ["unknown destination bucket", "oss", {}, { "destination.bucket": UNKNOWN_VALUE }, { diffs: ["destination.bucket"], replaces: [] }],
   ["unknown bucket", "oss", {}, { bucket: UNKNOWN_VALUE }, { diffs: ["bucket"], replaces: ["bucket"] }],
@@ -59,9 +66,9 @@ const rows: Row[] = [
 describe("diff: old outputs against new inputs", () => {
   it.each(rows)("%s", (_name, vendor, oldPatch, newPatch, expected) => {
     const result = diffInventory(outputs(vendor, oldPatch), { ...argsWith(vendor, { ...oldPatch, ...newPatch }), __provider: "changed text" });
-    expect({ diffs: result.diffs, replaces: result.replaces }).toEqual(expected);
+    expect({ diffs: result.diffs, replaces: result.replaces }).toEqual({ diffs: expected.diffs, replaces: expected.replaces });
     expect(result.changes).toBe(expected.diffs.length > 0);
-    expect(result.deleteBeforeReplace).toBe(expected.replaces.length > 0);
+    expect(result.deleteBeforeReplace).toBe(expected.deleteFirst ?? false);
   });
 
   it("compares against the service's view: an out-of-band change shows as a diff", () => {
