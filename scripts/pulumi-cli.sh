@@ -21,6 +21,10 @@
 #   so it is built from github.com/pulumi/pulumi/sdk/v3 at PULUMI_LANGUAGE_HOST_VERSION, the newest sdk/v3 that
 #   still carried it (it moved to its own module after that). The newer CLI falls back to the older host's RPCs
 #   (GetRequiredPlugins for GetRequiredPackages); the tests under tests/cli prove preview, up, refresh and destroy.
+#   One line of it is patched out: `defer close(responseChannel)` in its Run, which panicked now and then ("send on
+#   closed channel", main.go:535) when the pipe goroutine reported the pipes' shutdown after the program ended; the
+#   program had finished, but the update failed. Without the close, that late send blocks a goroutine of a process
+#   about to exit. The patch level is part of the cache key, so an unpatched build is not reused.
 # - pulumi-resource-pulumi-nodejs, the dynamic-provider plugin: our own script, scripts/pulumi-plugins/. It is put
 #   beside the built pulumi, where the CLI's release ships it: the engine looks for its bundled plugins there, and
 #   warns "using pulumi-resource-pulumi-nodejs from $PATH" on every run when it finds one elsewhere first.
@@ -32,7 +36,8 @@ PULUMI_LANGUAGE_HOST_VERSION=${PULUMI_LANGUAGE_HOST_VERSION:-v3.68.0}
 root=$(cd "$(dirname "$0")/.." && pwd)
 plugins="$root/scripts/pulumi-plugins"
 cache_root=${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-bucket-inventory/pulumi-cli}
-cache="$cache_root/$PULUMI_CLI_VERSION-nodejs-$PULUMI_LANGUAGE_HOST_VERSION"
+LANGUAGE_HOST_PATCH=p1
+cache="$cache_root/$PULUMI_CLI_VERSION-nodejs-$PULUMI_LANGUAGE_HOST_VERSION-$LANGUAGE_HOST_PATCH"
 started=$(date +%s)
 
 say() { echo "pulumi-cli: $*" >&2; }
@@ -114,6 +119,9 @@ say "  compiling cmd/pulumi ($(elapsed) so far)"
 
 say "  downloading github.com/pulumi/pulumi/sdk/v3@$PULUMI_LANGUAGE_HOST_VERSION ($(elapsed) so far)"
 module_dir "github.com/pulumi/pulumi/sdk/v3@$PULUMI_LANGUAGE_HOST_VERSION" "$work/sdk"
+host_main="$work/sdk/nodejs/cmd/pulumi-language-nodejs/main.go"
+grep -q '^	defer close(responseChannel)$' "$host_main" || { say "pulumi-language-nodejs $PULUMI_LANGUAGE_HOST_VERSION no longer has the line this script patches out"; exit 1; }
+sed -i '/^	defer close(responseChannel)$/d' "$host_main"
 say "  compiling nodejs/cmd/pulumi-language-nodejs ($(elapsed) so far)"
 (cd "$work/sdk" && go build -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_LANGUAGE_HOST_VERSION" \
   -o "$work/bin/pulumi-language-nodejs" ./nodejs/cmd/pulumi-language-nodejs)

@@ -35,12 +35,16 @@ describeWithPulumiCli("an interrupted pulumi up under the CLI", (cli) => {
   test("killed mid-up, then cancel, refresh --clear-pending-creates and up with adopt: every configuration once, all in state", async () => {
     await s.declare(declared(false));
     // Slow puts, so the kill lands while creates are in flight (they still land: the request was received).
-    s.fake.admin.injectFault({ match: { operation: "PutInventory" }, times: "always", action: { kind: "latency", ms: 700 } });
+    s.fake.admin.injectFault({ match: { operation: "PutInventory" }, times: "always", action: { kind: "latency", ms: 2_500 } });
     const answered = () => s.fake.admin.requests().filter((r) => r.operation === "PutInventory").length;
     const received = () => s.fake.admin.faults()[0]?.hits ?? 0; // counted on arrival, before the delay
     const up = s.run(["up", "--yes", "--skip-preview"]);
-    // Killed once some creates are done and others are in flight: those land after the kill.
-    const ready = () => answered() >= 4 && received() > answered();
+    // Killed once some creates are done and others are in flight (those land after the kill), at a quiet moment:
+    // nothing answered for 500 ms (the puts are held 2.5 s), so the CLI is waiting, not writing its checkpoint.
+    // A kill in the middle of that write is the file backend's own failure ("failed to load checkpoint: EOF",
+    // docs/pulumi-cli.md), not this scenario.
+    const lastAnswer = () => Date.parse(s.fake.admin.requests().at(-1)?.time ?? "") || 0;
+    const ready = () => answered() >= 4 && received() > answered() && Date.now() - lastAnswer() >= 500;
     await waitFor(ready, 240_000);
     expect(ready()).toBe(true);
     up.kill("SIGKILL");
