@@ -40,6 +40,11 @@ export interface MeasureContext {
   deadline: Deadline;
   /** Fewer samples everywhere: a smoke run of the benchmark itself. */
   quick: boolean;
+  /**
+   * The regression guard (`--guard`): small batches, no SDKs, and every target checked against its guard limit
+   * (framework/guard.ts) instead of the target itself.
+   */
+  guard: boolean;
 }
 
 export interface Measure {
@@ -47,6 +52,8 @@ export interface Measure {
   title: string;
   /** Time this measure may take at most, in normal (not quick) mode. */
   budgetMs: number;
+  /** Set by measures that take part in the guard: their time budget there. */
+  guardBudgetMs?: number;
   run(ctx: MeasureContext): Promise<MeasureResult>;
 }
 

@@ -1,5 +1,6 @@
-/** The measures of issue 6 (and 7: drift, issue 14), in the order BENCHMARKS.md shows them. */
+/** The measures of issues 6 and 13 (and 14: drift), in the order BENCHMARKS.md shows them. */
 import type { Measure } from "../framework/measure";
+import { clientCpuMeasure } from "./clientCpu";
 import { driftScanMeasure } from "./driftScan";
 import { fakeLoadMeasure } from "./fakeLoad";
 import { fakeWorstRequestMeasure } from "./fakeWorstRequest";
@@ -9,4 +10,4 @@ import { roundTripsMeasure } from "./roundTrips";
 import { stateSizeMeasure } from "./stateSize";
 import { throughputMeasure } from "./throughput";
 
-export const MEASURES: Measure[] = [roundTripsMeasure, throughputMeasure, stateSizeMeasure, hostStartupMeasure, fakeLoadMeasure, fakeWorstRequestMeasure, hostMemoryMeasure, driftScanMeasure];
+export const MEASURES: Measure[] = [roundTripsMeasure, clientCpuMeasure, throughputMeasure, stateSizeMeasure, hostStartupMeasure, fakeLoadMeasure, fakeWorstRequestMeasure, hostMemoryMeasure, driftScanMeasure];

@@ -1,4 +1,4 @@
-/** What the throughput measure drives on each side: a put and a get of one inventory configuration. */
+/** What the client measures drive on each side: a put and a get of one inventory configuration, a list page. */
 import type { InventoryConfig } from "../../provider/model/inventoryConfig";
 
 export interface InventoryContender {
@@ -6,5 +6,7 @@ export interface InventoryContender {
   name: string;
   put(config: InventoryConfig): Promise<void>;
   get(id: string): Promise<void>;
+  /** The first page of the source bucket's configurations (up to 100). */
+  list(): Promise<void>;
   close(): Promise<void>;
 }

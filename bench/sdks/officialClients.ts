@@ -43,6 +43,9 @@ function aliOss(endpoint: string): InventoryContender {
     async get(id) {
       await client.getBucketInventory(bucket, id);
     },
+    async list() {
+      await client.listBucketInventory(bucket);
+    },
     close: async () => undefined,
   };
 }
@@ -69,6 +72,7 @@ function cos(endpoint: string): InventoryContender {
         },
       }),
     get: (id) => call("getBucketInventory", { Id: id }),
+    list: () => call("listBucketInventory", {}),
     close: async () => undefined,
   };
 }
@@ -94,6 +98,7 @@ function obs(endpoint: string): InventoryContender {
         }),
       ),
     get: async (id) => checked(await client.getBucketInventory({ Bucket: bucket, InventoryId: id })),
+    list: async () => checked(await client.listBucketInventory({ Bucket: bucket })),
     close: async () => client.close(),
   };
 }
@@ -119,6 +124,9 @@ function awsS3(endpoint: string): InventoryContender {
     },
     async get(id) {
       await client.send(new s3.GetBucketInventoryConfigurationCommand({ Bucket: bucket, Id: id }));
+    },
+    async list() {
+      await client.send(new s3.ListBucketInventoryConfigurationsCommand({ Bucket: bucket }));
     },
     close: async () => client.destroy(),
   };

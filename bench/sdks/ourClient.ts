@@ -13,6 +13,9 @@ export function ourClient(vendor: Vendor, endpoint: string): InventoryContender 
     async get(id) {
       if (!(await client.getInventory(ref, id))) throw new Error(`getInventory ${id}: not found`);
     },
+    async list() {
+      await client.listInventories(ref);
+    },
     close: () => client.close(),
   };
 }
