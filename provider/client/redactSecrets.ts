@@ -9,10 +9,34 @@ const REDACTED = "<redacted>";
  * are left alone; the pieces of the header that are long enough to be a signature or key are not.
  */
 function secretsOf(credentials: Credentials, authorization: string | undefined): string[] {
-  const pieces = (authorization ?? "").split(/[\s,:=&]+/).filter((p) => p.length >= 20);
-  return [authorization, credentials.secretAccessKey, credentials.securityToken, credentials.accessKeyId, ...pieces].filter(
-    (s): s is string => typeof s === "string" && s.length >= 8,
-  );
+  return [...credentialSecrets(credentials).secrets, ...authorizationSecrets(authorization)];
+}
+
+const longEnough = (s: string | undefined): s is string => typeof s === "string" && s.length >= 8;
+
+function authorizationSecrets(authorization: string | undefined): string[] {
+  if (authorization === undefined) return [];
+  return [authorization, ...authorization.split(/[\s,:=&]+/).filter((p) => p.length >= 20)].filter(longEnough);
+}
+
+interface KnownSecrets {
+  of: [string, string | undefined, string];
+  secrets: string[];
+  forms: string[];
+}
+
+/** A client signs every request with the same credentials object: their forms are worked out once (again if changed). */
+const byCredentials = new WeakMap<Credentials, KnownSecrets>();
+
+function credentialSecrets(credentials: Credentials): KnownSecrets {
+  const { secretAccessKey, securityToken, accessKeyId } = credentials;
+  let known = byCredentials.get(credentials);
+  if (!known || known.of[0] !== secretAccessKey || known.of[1] !== securityToken || known.of[2] !== accessKeyId) {
+    const secrets = [secretAccessKey, securityToken, accessKeyId].filter(longEnough);
+    known = { of: [secretAccessKey, securityToken, accessKeyId], secrets, forms: lowerForms(secrets) };
+    byCredentials.set(credentials, known);
+  }
+  return known;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -21,29 +45,62 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 export interface SecretScrubber {
   dirty(text: string | undefined): boolean;
   scrub<T extends string | undefined>(text: T): T;
-  /** A copy of a value read from a response (strings, arrays, plain objects) with every secret replaced. */
+  /** The value read from a response (strings, arrays, plain objects), or a copy with every secret replaced. */
   value<T>(value: T): T;
 }
 
-export function secretScrubber(credentials: Credentials, authorization?: string): SecretScrubber {
+/** Each secret as sent and percent-encoded, lower-cased: what a lower-cased text is searched for. */
+function lowerForms(secrets: string[]): string[] {
   const forms = new Set<string>();
-  for (const secret of secretsOf(credentials, authorization)) {
-    forms.add(secret);
-    forms.add(encodeURIComponent(secret));
+  for (const secret of secrets) {
+    forms.add(secret.toLowerCase());
+    forms.add(encodeURIComponent(secret).toLowerCase());
   }
-  const alternatives = [...forms].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const pattern = alternatives.length > 0 ? new RegExp(alternatives.join("|"), "gi") : undefined;
-  const dirty = (text: string | undefined) => pattern !== undefined && text !== undefined && new RegExp(pattern.source, "i").test(text);
-  const scrub = <T extends string | undefined>(text: T): T => (text === undefined || !pattern ? text : (text.replace(pattern, REDACTED) as T));
-  const value = <T>(v: T): T => {
-    if (typeof v === "string") return scrub(v) as T;
-    if (Array.isArray(v)) return v.map(value) as T;
-    if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
-      return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, value(inner)])) as T;
+  return [...forms];
+}
+
+/**
+ * Finding is a substring search of the lower-cased text (no pattern is compiled per exchange, and what is clean,
+ * nearly everything, is returned as it is, uncopied); replacing, which only a dirty text needs, uses one
+ * case-insensitive pattern of every form, longest first.
+ */
+export function secretScrubber(credentials: Credentials, authorization?: string): SecretScrubber {
+  const fromHeader = authorizationSecrets(authorization);
+  const forms = [...credentialSecrets(credentials).forms, ...lowerForms(fromHeader)];
+  const shortest = forms.reduce((min, f) => Math.min(min, f.length), Infinity);
+  let pattern: RegExp | undefined;
+  const dirty = (text: string | undefined): boolean => {
+    if (text === undefined || text.length < shortest) return false;
+    const lower = text.toLowerCase();
+    return forms.some((form) => lower.includes(form));
+  };
+  const scrub = <T extends string | undefined>(text: T): T => {
+    if (text === undefined || !dirty(text)) return text;
+    pattern ??= new RegExp(
+      [...new Set(secretsOf(credentials, authorization).flatMap((s) => [s, encodeURIComponent(s)]))].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|"),
+      "gi",
+    );
+    return text.replace(pattern, REDACTED) as T;
+  };
+  const holdsSecret = (v: unknown): boolean => {
+    if (typeof v === "string") return dirty(v);
+    if (Array.isArray(v)) return v.some(holdsSecret);
+    if (isPlainObject(v)) {
+      for (const key in v) if (holdsSecret(v[key])) return true;
     }
+    return false;
+  };
+  const copy = <T>(v: T): T => {
+    if (typeof v === "string") return scrub(v) as T;
+    if (Array.isArray(v)) return v.map(copy) as T;
+    if (isPlainObject(v)) return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, copy(inner)])) as T;
     return v;
   };
-  return { dirty, scrub, value };
+  return { dirty, scrub, value: (v) => (forms.length > 0 && holdsSecret(v) ? copy(v) : v) };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;
 }
 
 /**

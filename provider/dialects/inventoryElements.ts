@@ -38,13 +38,6 @@ export function readDocument(parse: XmlParse, body: string, roots: readonly stri
   return doc.root;
 }
 
-/** Array paths for a configuration's lists, both as a document root and inside a list result. */
-export function configArrayPaths(listRoots: readonly string[], relative: readonly string[]): string[] {
-  const listed = listRoots.map((r) => `${r}.InventoryConfiguration`);
-  const inner = relative.map((p) => `InventoryConfiguration.${p}`);
-  return [...listed, ...inner, ...listRoots.flatMap((r) => inner.map((p) => `${r}.${p}`))];
-}
-
 /** Text of an optional child; absent and empty read the same (the builder never writes empty elements). */
 export function optionalText(el: XmlElement | undefined, name: string): string | undefined {
   const text = el?.textOf(name);
@@ -110,13 +103,19 @@ export function stripArn(value: string, pattern: RegExp): string {
 
 /** The object without its undefined members (so models compare equal however they were built). */
 export function definedOnly<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out as T;
 }
 
 /** `definedOnly`, and undefined when nothing is left (an empty Filter reads as no filter). */
 export function nonEmpty<T extends object>(value: T): T | undefined {
   const kept = definedOnly(value);
-  return Object.keys(kept).length > 0 ? kept : undefined;
+  for (const _ in kept) return kept;
+  return undefined;
 }
 
 /** A list page: its configurations and, when IsTruncated says more follow, the token for the next request. */
@@ -131,9 +130,9 @@ export function readInventoryPage(root: XmlElement, readConfig: (el: XmlElement)
   return { configurations, nextToken };
 }
 
-/** A child container that must be there, e.g. Destination. */
-export function requiredChild(el: XmlElement | undefined, name: string, parentPath: string): XmlElement {
+/** A child container that must be there, e.g. Destination; `parent` names the place when `el` itself is missing. */
+export function requiredChild(el: XmlElement | undefined, name: string, parent?: XmlElement): XmlElement {
   const child = el?.child(name);
-  if (!child) throw new ProtocolError(`response element ${el?.path ?? parentPath}.${name} is missing`);
+  if (!child) throw new ProtocolError(`response element ${(el ?? parent)?.path ?? ""}.${name} is missing`);
   return child;
 }

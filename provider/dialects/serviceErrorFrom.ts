@@ -72,7 +72,7 @@ export interface ErrorMapping {
   bodylessMessage?(status: number, operation: OperationName): string | undefined;
 }
 
-const parseErrorDocument = createXmlParser({ arrayPaths: [] });
+const parseErrorDocument = createXmlParser();
 
 /** The codes that mean "gone" for this vendor: its table's not-found codes and NoSuchBucket. */
 export function notFoundCodes(mapping: Pick<ErrorMapping, "table">): string[] {

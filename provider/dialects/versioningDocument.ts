@@ -4,7 +4,7 @@ import { createXmlParser } from "../xml/createXmlParser";
 import type { ResponseMeta } from "./dialect";
 import { optionalText, readDocument } from "./inventoryElements";
 
-const parse = createXmlParser({ arrayPaths: [] });
+const parse = createXmlParser();
 
 /**
  * GetBucketVersioning's `<VersioningConfiguration>`, which OSS, COS, OBS and S3 all answer alike: `Status` is

@@ -1,17 +1,10 @@
 import { XMLParser } from "fast-xml-parser";
 import { ProtocolError } from "../errors";
+import { wellFormedProblem } from "./wellFormedProblem";
 import { XmlElement } from "./xmlElement";
 
 /** Bodies larger than this are refused before parsing: no inventory document comes near it. */
 export const MAX_XML_BYTES = 4 * 1024 * 1024;
-
-export interface XmlParserOptions {
-  /**
-   * Element paths (local names joined with ".", from the root) that are lists even with one member,
-   * e.g. "ListInventoryConfigurationsResult.InventoryConfiguration".
-   */
-  arrayPaths: Iterable<string>;
-}
 
 /** A parsed document: the root element's local name and the element itself. */
 export interface XmlDocument {
@@ -45,10 +38,11 @@ const entityDecoder = {
 /**
  * One parser for every vendor: values stay strings (an id "0012" stays "0012"), namespaces and attributes are
  * dropped (S3 and OBS send xmlns, OSS and COS do not), text is kept untrimmed (a prefix may start with a space),
- * a DOCTYPE is refused, and only the given paths become arrays.
+ * a DOCTYPE is refused, and a body that is not one well-formed element tree is refused (wellFormedProblem: one
+ * cheap pass instead of fast-xml-parser's validator). Lists need no declaring: XmlElement reads one child or many
+ * alike.
  */
-export function createXmlParser(options: XmlParserOptions): XmlParse {
-  const arrays = new Set(options.arrayPaths);
+export function createXmlParser(): XmlParse {
   const parser = new XMLParser({
     parseTagValue: false,
     ignoreAttributes: true,
@@ -57,16 +51,18 @@ export function createXmlParser(options: XmlParserOptions): XmlParse {
     ignoreDeclaration: true,
     ignorePiTags: true,
     entityDecoder,
-    isArray: (_name, jpath) => arrays.has(String(jpath)),
   });
   return (body, status, requestId) => {
     const fail = (why: string, cause?: unknown) =>
       new ProtocolError(`response body is not a readable XML document: ${why}`, status, requestId, { cause });
-    if (Buffer.byteLength(body, "utf8") > MAX_XML_BYTES) throw fail(`larger than ${MAX_XML_BYTES} bytes`);
+    // UTF-8 takes at least one byte per UTF-16 unit: only a body near the limit needs counting.
+    if (body.length > MAX_XML_BYTES / 3 && Buffer.byteLength(body, "utf8") > MAX_XML_BYTES) throw fail(`larger than ${MAX_XML_BYTES} bytes`);
     if (/<!DOCTYPE/i.test(body)) throw fail("a DOCTYPE is not accepted");
+    const problem = wellFormedProblem(body);
+    if (problem) throw fail(problem);
     let parsed: Record<string, unknown>;
     try {
-      parsed = parser.parse(body, true) as Record<string, unknown>;
+      parsed = parser.parse(body) as Record<string, unknown>;
     } catch (error) {
       throw fail(error instanceof Error ? error.message : String(error), error);
     }

@@ -3,16 +3,21 @@ import { ProtocolError } from "../errors";
 /**
  * Read-only view of one parsed element. Missing children read as undefined; an element that appears more than
  * once where one is expected reads as its first occurrence; unknown children are simply never asked for, so a
- * newer API's extra elements cannot break a reader.
+ * newer API's extra elements cannot break a reader. One child and many read alike (`children` is always a list).
+ * Reading allocates only what it returns: the path is put together only when a message needs it.
  */
 export class XmlElement {
   constructor(
     /** Local name (namespace prefix removed). */
     readonly name: string,
     private readonly value: unknown,
-    /** Dotted path from the root, for messages. */
-    readonly path: string = name,
+    private readonly parent?: XmlElement,
   ) {}
+
+  /** Dotted path from the root, for messages. */
+  get path(): string {
+    return this.parent ? `${this.parent.path}.${this.name}` : this.name;
+  }
 
   /** The element's own text; "" for an empty element or a container. */
   get text(): string {
@@ -31,24 +36,25 @@ export class XmlElement {
   }
 
   has(name: string): boolean {
-    return this.children(name).length > 0;
+    return this.first(name) !== undefined;
   }
 
   child(name: string): XmlElement | undefined {
-    return this.children(name)[0];
+    const value = this.first(name);
+    return value === undefined ? undefined : new XmlElement(name, value, this);
   }
 
   children(name: string): XmlElement[] {
-    if (this.value === null || typeof this.value !== "object") return [];
-    const raw = (this.value as Record<string, unknown>)[name];
+    const raw = this.raw(name);
     if (raw === undefined) return [];
-    const list = Array.isArray(raw) ? raw : [raw];
-    return list.map((v) => new XmlElement(name, v, `${this.path}.${name}`));
+    return Array.isArray(raw) ? raw.map((v) => new XmlElement(name, v, this)) : [new XmlElement(name, raw, this)];
   }
 
   /** Text of a child element, undefined when it is absent. */
   textOf(name: string): string | undefined {
-    return this.child(name)?.text;
+    const value = this.first(name);
+    if (value === undefined) return undefined;
+    return typeof value === "string" ? value : "";
   }
 
   /** Text of a child that must be there and not be blank. */
@@ -62,6 +68,20 @@ export class XmlElement {
 
   /** Texts of every `name` child, e.g. each OptionalFields/Field. */
   textsOf(name: string): string[] {
-    return this.children(name).map((c) => c.text);
+    const raw = this.raw(name);
+    if (raw === undefined) return [];
+    const text = (v: unknown) => (typeof v === "string" ? v : "");
+    return Array.isArray(raw) ? raw.map(text) : [text(raw)];
+  }
+
+  private raw(name: string): unknown {
+    if (this.value === null || typeof this.value !== "object") return undefined;
+    return (this.value as Record<string, unknown>)[name];
+  }
+
+  /** The first occurrence of a child's value, undefined when there is none (an empty list counts as none). */
+  private first(name: string): unknown {
+    const raw = this.raw(name);
+    return Array.isArray(raw) ? raw[0] : raw;
   }
 }

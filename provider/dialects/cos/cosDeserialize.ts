@@ -3,7 +3,6 @@ import { createXmlParser } from "../../xml/createXmlParser";
 import type { XmlElement } from "../../xml/xmlElement";
 import type { InventoryPage, ResponseMeta } from "../dialect";
 import {
-  configArrayPaths,
   definedOnly,
   nonEmpty,
   optionalText,
@@ -18,9 +17,7 @@ import {
 
 /** The docs spell the list root in the singular; the plural (S3's spelling) is accepted too. */
 const LIST_ROOTS = ["ListInventoryConfigurationResult", "ListInventoryConfigurationsResult"];
-const parse = createXmlParser({
-  arrayPaths: configArrayPaths(LIST_ROOTS, ["OptionalFields.Field", "Filter.And.Tag", "Filter.And.StorageClass"]),
-});
+const parse = createXmlParser();
 
 /**
  * `Filter/Prefix`, and what a configuration made elsewhere (console, cos-go-sdk-v5) may hold: `Filter/And/{Prefix,
@@ -44,7 +41,7 @@ function readFilter(config: XmlElement): InventoryFilter | undefined {
 }
 
 function readCosConfig(config: XmlElement): InventoryConfig {
-  const dest = requiredChild(requiredChild(config, "Destination", config.path), "COSBucketDestination", config.path);
+  const dest = requiredChild(requiredChild(config, "Destination", config), "COSBucketDestination", config);
   return definedOnly<InventoryConfig>({
     ...readCommonFields(config),
     filter: readFilter(config),

@@ -3,7 +3,6 @@ import { createXmlParser } from "../../xml/createXmlParser";
 import type { XmlElement } from "../../xml/xmlElement";
 import type { InventoryPage, ResponseMeta } from "../dialect";
 import {
-  configArrayPaths,
   definedOnly,
   nonEmpty,
   optionalText,
@@ -16,10 +15,10 @@ import {
 
 /** OBS's own list root, and the S3-compatible one its SDK also understands. */
 const LIST_ROOTS = ["ListInventoryConfiguration", "ListInventoryConfigurationsResult"];
-const parse = createXmlParser({ arrayPaths: configArrayPaths(LIST_ROOTS, ["OptionalFields.Field"]) });
+const parse = createXmlParser();
 
 function readObsConfig(config: XmlElement): InventoryConfig {
-  const outer = requiredChild(config, "Destination", config.path);
+  const outer = requiredChild(config, "Destination", config);
   // S3-compatible responses wrap the destination; OBS's own are flat.
   const dest = outer.child("S3BucketDestination") ?? outer;
   return definedOnly<InventoryConfig>({

@@ -3,7 +3,6 @@ import { createXmlParser } from "../../xml/createXmlParser";
 import type { XmlElement } from "../../xml/xmlElement";
 import type { InventoryPage, ResponseMeta } from "../dialect";
 import {
-  configArrayPaths,
   definedOnly,
   nonEmpty,
   optionalText,
@@ -19,9 +18,7 @@ import {
 } from "../inventoryElements";
 
 const LIST_ROOTS = ["ListInventoryConfigurationsResult"];
-const parse = createXmlParser({
-  arrayPaths: configArrayPaths(LIST_ROOTS, ["OptionalFields.Field", "IncrementalInventory.OptionalFields.Field"]),
-});
+const parse = createXmlParser();
 
 function readFilter(config: XmlElement): InventoryFilter | undefined {
   const f = config.child("Filter");
@@ -51,7 +48,7 @@ function readIncremental(config: XmlElement): IncrementalInventory | undefined {
 }
 
 function readOssConfig(config: XmlElement): InventoryConfig {
-  const dest = requiredChild(requiredChild(config, "Destination", config.path), "OSSBucketDestination", config.path);
+  const dest = requiredChild(requiredChild(config, "Destination", config), "OSSBucketDestination", config);
   return definedOnly<InventoryConfig>({
     ...readCommonFields(config),
     filter: readFilter(config),

@@ -3,7 +3,6 @@ import { createXmlParser } from "../../xml/createXmlParser";
 import type { XmlElement } from "../../xml/xmlElement";
 import type { InventoryPage, ResponseMeta } from "../dialect";
 import {
-  configArrayPaths,
   definedOnly,
   nonEmpty,
   optionalText,
@@ -16,10 +15,10 @@ import {
 } from "../inventoryElements";
 
 const LIST_ROOTS = ["ListInventoryConfigurationsResult"];
-const parse = createXmlParser({ arrayPaths: configArrayPaths(LIST_ROOTS, ["OptionalFields.Field"]) });
+const parse = createXmlParser();
 
 function readS3Config(config: XmlElement): InventoryConfig {
-  const dest = requiredChild(requiredChild(config, "Destination", config.path), "S3BucketDestination", config.path);
+  const dest = requiredChild(requiredChild(config, "Destination", config), "S3BucketDestination", config);
   return definedOnly<InventoryConfig>({
     ...readCommonFields(config),
     filter: nonEmpty({ prefix: optionalText(config.child("Filter"), "Prefix") }),

@@ -3,6 +3,7 @@ import { ConfigError, ProtocolError, TransportError } from "../../../provider/er
 import type { HttpRequest } from "../../../provider/http/httpTypes";
 import { requestUrl } from "../../../provider/http/requestUrl";
 import { createHttpAgent, send } from "../../../provider/http/send";
+import { undiciAgent } from "../../../provider/http/undiciAgent";
 import { LOOPBACK_CA, refusedOrigin, startLoopbackServer, type LoopbackServer } from "./loopbackServer";
 
 let server: LoopbackServer;
@@ -168,6 +169,14 @@ describe("send: what can never succeed, and what must end in time", () => {
     const error = await transportFailure(send(request({ method: "GET", body: "x", headers: { host: new URL(server.url).host, "content-length": "1", "transfer-encoding": "chunked" } }), { timeoutMs: 2_000, dispatcher: agent }));
     expect(error.retryable).toBe(false);
     expect(error.message).toMatch(/not retried/);
+  });
+});
+
+describe("undiciAgent", () => {
+  test("is the very Agent class undici's package exports, loaded from its own module", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(undiciAgent()).toBe(require("undici").Agent);
+    expect(createHttpAgent(1_000)).toBeInstanceOf(Agent);
   });
 });
 

@@ -1,7 +1,7 @@
 import { ProtocolError } from "../../../provider/errors";
 import { createXmlParser, decodeXmlText, MAX_XML_BYTES } from "../../../provider/xml/createXmlParser";
 
-const parse = createXmlParser({ arrayPaths: ["List.Item", "List.Item.Field"] });
+const parse = createXmlParser();
 
 function protocolError(fn: () => unknown): ProtocolError {
   try {
@@ -21,11 +21,14 @@ describe("createXmlParser", () => {
     expect(root.textOf("On")).toBe("true");
   });
 
-  test("makes the declared paths arrays even with one member, and nothing else", () => {
+  test("reads one child or many alike: a list with one member is still a list", () => {
     const { root } = parse("<List><Item><Field>Size</Field><Other>x</Other></Item></List>");
     expect(root.children("Item")).toHaveLength(1);
     expect(root.child("Item")!.textsOf("Field")).toEqual(["Size"]);
     expect(root.child("Item")!.child("Other")!.text).toBe("x");
+    const two = parse("<List><Item><Field>Size</Field><Field>ETag</Field></Item><Item/></List>").root;
+    expect(two.children("Item")).toHaveLength(2);
+    expect(two.child("Item")!.textsOf("Field")).toEqual(["Size", "ETag"]);
   });
 
   test("reads namespaced documents by local name (S3 and OBS send xmlns)", () => {
@@ -56,8 +59,24 @@ describe("createXmlParser", () => {
     ["an empty body", ""],
     ["two root elements", "<A/><B/>"],
     ["trailing garbage", "<A></A>junk"],
+    ["an end tag that closes another element", "<A><B>x</A></B>"],
+    ["an end tag of an element never opened", "<A><B>x</C></A>"],
+    ["a document cut inside the root's end tag", "<A><B>x</B></A"],
+    ["a document cut after a child", "<A><B>x</B>"],
+    ["a comment left open", "<A><!-- x </A>"],
+    ["a CDATA section left open", "<A><![CDATA[ x </A>"],
+    ["a < that starts no markup", "<A>a < b</A>"],
+    ["text before the root", "junk<A></A>"],
   ])("refuses %s with a ProtocolError", (_what, body) => {
     protocolError(() => parse(body));
+  });
+
+  test("accepts what well-formed documents hold: declaration, comments, CDATA, processing instructions, empty elements, attributes", () => {
+    const body = `<?xml version="1.0"?>\n<!-- head --><s3:A xmlns:s3="urn:x"><B k="v" q='w'>t<!-- in --></B><C/><D><![CDATA[<not a tag>]]></D><?pi x?></s3:A>\n<!-- tail -->\n`;
+    const { rootName, root } = parse(body);
+    expect(rootName).toBe("A");
+    expect(root.textOf("D")).toBe("<not a tag>");
+    expect(root.has("C")).toBe(true);
   });
 
   test("refuses bodies over the size limit before parsing them", () => {
