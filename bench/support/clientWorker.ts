@@ -1,8 +1,9 @@
 /**
  * One client of the client measure in a process of its own (started by ClientWorkerProcess): the floor, ours or
  * an official SDK. Sides never share a process, so none runs on code another side's calls made polymorphic or
- * pays for garbage another side left. It waits for orders on its IPC channel: `open` a client, `run` a batch of
- * operations with N in flight (answering with its own CPU time over the batch), `close`.
+ * pays for garbage another side left. It waits for orders on its IPC channel: `open` a client for a vendor (closing
+ * the one before), `run` a batch of operations with N in flight (answering with its own CPU time over the batch),
+ * `close`. One worker serves every vendor in turn, so its JIT warms once.
  */
 import type { Vendor } from "../../provider/model/inventoryConfig";
 import { floorClient } from "../floors/floorClient";
@@ -41,6 +42,7 @@ function operation(order: Extract<WorkerOrder, { kind: "run" }>): (i: number) =>
 
 async function handle(order: WorkerOrder): Promise<WorkerAnswer> {
   if (order.kind === "open") {
+    await client?.close();
     client = open(order.side, order.vendor, order.endpoint);
     vendorOf = order.vendor;
     return { ok: true, name: client.name };

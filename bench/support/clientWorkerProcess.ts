@@ -10,12 +10,22 @@ import type { ClientSide, WorkerAnswer, WorkerOrder } from "./clientWorker";
 const ORDER_TIMEOUT_MS = 120_000;
 
 export class ClientWorkerProcess {
-  private constructor(private readonly child: ChildProcess, readonly name: string) {}
+  /** The client's name once `open` answered (e.g. "pulumi-bucket-inventory", "ali-oss 6.23.0"). */
+  name: string;
 
-  static async open(side: ClientSide, vendor: Vendor, endpoint: string): Promise<ClientWorkerProcess> {
+  private constructor(private readonly child: ChildProcess, readonly side: ClientSide) {
+    this.name = side;
+  }
+
+  static start(side: ClientSide): ClientWorkerProcess {
     const child = fork(path.join(__dirname, "clientWorkerMain.js"), [], { stdio: ["ignore", "ignore", "inherit", "ipc"] });
-    const answer = await ask(child, { kind: "open", side, vendor, endpoint });
-    return new ClientWorkerProcess(child, answer.name ?? side);
+    return new ClientWorkerProcess(child, side);
+  }
+
+  /** A client of this side for `vendor` against `endpoint`; the previous one is closed. */
+  async open(vendor: Vendor, endpoint: string): Promise<void> {
+    const answer = await ask(this.child, { kind: "open", side: this.side, vendor, endpoint });
+    this.name = answer.name ?? this.side;
   }
 
   /** One batch; returns µs of the worker's CPU per operation. */

@@ -53,7 +53,7 @@ export interface ComparisonPlan {
 export function planFor(op: ClientOp, ctx: Pick<MeasureContext, "quick" | "guard">): ComparisonPlan {
   const scale = op === "list" ? 1 / 20 : 1;
   const plan = (batch: number, warmupOps: number, rounds: number, withSdk: boolean) => ({ batch: Math.ceil(batch * scale), warmupOps: Math.ceil(warmupOps * scale), rounds, withSdk });
-  if (ctx.guard) return plan(200, 1000, 6, false);
+  if (ctx.guard) return plan(200, 600, 6, false);
   if (ctx.quick) return plan(150, 600, 4, true);
   return plan(300, 2400, 12, true);
 }
@@ -71,10 +71,12 @@ async function prepare(fake: FakeCloudProcess, vendor: Vendor, op: ClientOp): Pr
   }
 }
 
-export async function compareCpu(ctx: MeasureContext, fake: FakeCloudProcess, vendor: Vendor, op: ClientOp, plan: ComparisonPlan, share: number): Promise<CpuComparison> {
+/**
+ * `workers`: one per side, floor first (then ours, then the SDK when the plan has it); each opens its client for
+ * this vendor here.
+ */
+export async function compareCpu(ctx: MeasureContext, fake: FakeCloudProcess, workers: ClientWorkerProcess[], vendor: Vendor, op: ClientOp, plan: ComparisonPlan, share: number): Promise<CpuComparison> {
   const result: CpuComparison = { vendor, op, sides: [] };
-  const sides: ClientSide[] = plan.withSdk ? ["floor", "ours", "sdk"] : ["floor", "ours"];
-  const workers: ClientWorkerProcess[] = [];
   // OSS refuses a put on an existing id: its puts take fresh ids, and the fake is reset after each batch (untimed).
   const fresh = op === "put" && vendor === "oss";
   let batches = 0;
@@ -85,7 +87,7 @@ export async function compareCpu(ctx: MeasureContext, fake: FakeCloudProcess, ve
   };
   try {
     await prepare(fake, vendor, op);
-    for (const side of sides) workers.push(await ClientWorkerProcess.open(side, vendor, fake.url));
+    for (const worker of workers) await worker.open(vendor, fake.url);
     const requests: number[] = [];
     for (const worker of workers) requests.push((await fake.countDuring(() => batch(worker, 1))).requests.length);
     const contenders = workers.map((worker) => ({
@@ -106,7 +108,7 @@ export async function compareCpu(ctx: MeasureContext, fake: FakeCloudProcess, ve
     });
     const floor = samples[workers[0].name];
     result.sides = workers.map((worker, i) => ({
-      side: sides[i],
+      side: worker.side,
       name: worker.name,
       cpu: summarize(samples[worker.name]),
       samples: samples[worker.name],
@@ -115,8 +117,6 @@ export async function compareCpu(ctx: MeasureContext, fake: FakeCloudProcess, ve
     }));
   } catch (error) {
     result.error = error instanceof Error ? error.message.split("\n")[0] : String(error);
-  } finally {
-    await Promise.all(workers.map((w) => w.close()));
   }
   return result;
 }
