@@ -2,8 +2,9 @@ import { redactHeaders, redactQuery } from "./redactCredentials";
 import type { Vendor } from "./seed";
 
 /**
- * One request the fake served. Credential-bearing values never reach the log: signatures, security tokens and key
- * ids are masked in the query and the headers (tests/fake/redactCredentials.ts); the rest is kept as sent.
+ * One request the fake served. Credential-bearing values never leave the log: signatures, security tokens and key
+ * ids are masked in the query and the headers (tests/fake/redactCredentials.ts) of every entry it hands out; the
+ * rest is kept as sent.
  */
 export interface LoggedRequest {
   time: string;
@@ -31,17 +32,21 @@ export interface LoggedRequest {
 const MAX_ENTRIES = 10_000;
 const MAX_CHARACTERS = 16 * 1024 * 1024;
 
-/** The requests seen since start (or the last clear), oldest first, bounded so a long run cannot grow forever. */
+/**
+ * The requests seen since start (or the last clear), oldest first, bounded so a long run cannot grow forever.
+ * Entries are masked on the way out, in `list()`, the only way to read them: most are never read, and masking each
+ * one as it came in cost every request of a load test.
+ */
 export class RequestLog {
   private entries: { entry: LoggedRequest; size: number }[] = [];
   /** Index of the oldest kept entry: dropping from the front is a move of this index, not of the array. */
   private first = 0;
   private characters = 0;
 
+  /** Keeps `entry` as it is (the caller hands over objects it no longer changes). */
   add(entry: LoggedRequest): void {
-    const kept = { ...entry, query: redactQuery(entry.query), headers: redactHeaders(entry.headers) };
-    const size = sizeOf(kept);
-    this.entries.push({ entry: kept, size });
+    const size = sizeOf(entry);
+    this.entries.push({ entry, size });
     this.characters += size;
     while (this.entries.length - this.first > MAX_ENTRIES || (this.characters > MAX_CHARACTERS && this.entries.length - this.first > 1)) {
       this.characters -= this.entries[this.first].size;
@@ -51,7 +56,7 @@ export class RequestLog {
   }
 
   list(): LoggedRequest[] {
-    return this.entries.slice(this.first).map(({ entry }) => ({ ...entry, headers: { ...entry.headers } }));
+    return this.entries.slice(this.first).map(({ entry }) => ({ ...entry, query: redactQuery(entry.query), headers: redactHeaders(entry.headers) }));
   }
 
   get size(): number {
@@ -72,6 +77,6 @@ export class RequestLog {
 
 function sizeOf(entry: LoggedRequest): number {
   let size = entry.path.length + entry.query.length + (entry.key?.length ?? 0) + 200;
-  for (const [name, value] of Object.entries(entry.headers)) size += name.length + value.length;
+  for (const name in entry.headers) size += name.length + entry.headers[name].length;
   return size;
 }

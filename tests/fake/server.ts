@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { buildFakeRequest, type FakeRequest } from "./fakeRequest";
 import type { FakeResponse } from "./fakeResponse";
+import { randomHexId } from "./randomIds";
 import type { RequestTracker } from "./requestTracker";
 
 export interface FakeServerOptions {
@@ -38,7 +38,7 @@ async function serveOne(req: IncomingMessage, res: ServerResponse, options: Fake
   req.on("error", () => undefined);
   res.on("error", () => undefined);
   const { body, tooLarge } = await readBody(req, options.maxBodyBytes);
-  const id = randomBytes(16).toString("hex").toUpperCase();
+  const id = randomHexId(16);
   const fakeReq = buildFakeRequest(id, req.method ?? "GET", req.url ?? "/", req.rawHeaders, body);
   if (tooLarge) fakeReq.bodyTooLarge = true;
   const response = await options.handle(fakeReq);

@@ -14,10 +14,22 @@ export interface CosSignFields {
  * values encoded, `k=` for empty values) and the decoded path.
  */
 export function cosHttpString(view: SignedRequestView, fields: CosSignFields): string {
-  const params = new Map(view.query.map((p) => [rfc3986(p.key).toLowerCase(), rfc3986(p.value)]));
-  const headers = new Map(Object.entries(view.headers).map(([k, v]) => [rfc3986(k).toLowerCase(), rfc3986(v)]));
+  // Only the listed ones are encoded: a request carries a dozen headers, a client lists a few.
+  const listed = (names: string[]) => new Set(names.map((n) => n.toLowerCase()));
+  const wantedParams = listed(fields.paramList);
+  const wantedHeaders = listed(fields.headerList);
+  const params = new Map<string, string>();
+  for (const p of view.query) {
+    const key = rfc3986(p.key).toLowerCase();
+    if (wantedParams.has(key)) params.set(key, rfc3986(p.value));
+  }
+  const headers = new Map<string, string>();
+  for (const name of Object.keys(view.headers)) {
+    const key = rfc3986(name).toLowerCase();
+    if (wantedHeaders.has(key)) headers.set(key, rfc3986(view.headers[name]));
+  }
   const pairs = (names: string[], values: Map<string, string>) =>
-    [...names].map((n) => n.toLowerCase()).sort().map((n) => `${n}=${values.get(n) ?? ""}`).join("&");
+    names.map((n) => n.toLowerCase()).sort().map((n) => `${n}=${values.get(n) ?? ""}`).join("&");
   return [view.method.toLowerCase(), view.path, pairs(fields.paramList, params), pairs(fields.headerList, headers), ""].join("\n");
 }
 

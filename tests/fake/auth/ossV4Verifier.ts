@@ -1,4 +1,4 @@
-import { hashHex, hmac, sameSignature } from "./hashing";
+import { derivedSigningKey, hashHex, hmac, sameSignature } from "./hashing";
 import { canonicalResourcePath, type SignedRequestView, type VerifyResult } from "./signedRequestView";
 import { encodePath, rfc3986 } from "./uriEncoding";
 
@@ -38,8 +38,7 @@ export function verifyOssV4(view: SignedRequestView, scope: OssV4Scope, signatur
   const canonicalRequest = ossV4CanonicalRequest(view, scope.additionalHeaders);
   const credentialScope = `${scope.date}/${scope.region}/${scope.product}/aliyun_v4_request`;
   const stringToSign = ["OSS4-HMAC-SHA256", ossV4SignedTime(view.headers) ?? "", credentialScope, hashHex("sha256", canonicalRequest)].join("\n");
-  let key = hmac("sha256", `aliyun_v4${secret}`, scope.date);
-  for (const part of [scope.region, scope.product, "aliyun_v4_request"]) key = hmac("sha256", key, part);
+  const key = derivedSigningKey(`aliyun_v4${secret}`, [scope.date, scope.region, scope.product, "aliyun_v4_request"]);
   const expected = hmac("sha256", key, stringToSign).toString("hex");
   return { ok: sameSignature(expected, signature), stringToSign, canonicalRequest };
 }

@@ -1,4 +1,4 @@
-import { hashHex, hmac, sameSignature } from "./hashing";
+import { derivedSigningKey, hashHex, hmac, sameSignature } from "./hashing";
 import type { SignedRequestView, VerifyResult } from "./signedRequestView";
 import { encodePath, rfc3986 } from "./uriEncoding";
 
@@ -37,8 +37,7 @@ export function verifySigV4(view: SignedRequestView, scope: SigV4Scope, signatur
   const credentialScope = `${scope.date}/${scope.region}/${scope.service}/aws4_request`;
   const amzDate = sigV4SignedTime(view.headers) ?? "";
   const stringToSign = ["AWS4-HMAC-SHA256", amzDate, credentialScope, hashHex("sha256", canonicalRequest)].join("\n");
-  let key = hmac("sha256", `AWS4${secret}`, scope.date);
-  for (const part of [scope.region, scope.service, "aws4_request"]) key = hmac("sha256", key, part);
+  const key = derivedSigningKey(`AWS4${secret}`, [scope.date, scope.region, scope.service, "aws4_request"]);
   const expected = hmac("sha256", key, stringToSign).toString("hex");
   return { ok: sameSignature(expected, signature), stringToSign, canonicalRequest };
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { FakeError } from "../errors";
 import type { FakeRequest } from "../fakeRequest";
 import type { Vendor } from "../seed";
@@ -50,5 +50,5 @@ export function checkContentMd5(req: FakeRequest, vendor: Vendor, options: { req
     return;
   }
   if (!BASE64_MD5.test(declared.trim())) throw rules.malformed();
-  if (createHash("md5").update(req.body).digest("base64") !== declared.trim()) throw rules.mismatch();
+  if (hash("md5", req.body, "base64") !== declared.trim()) throw rules.mismatch();
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBase64Id } from "../../randomIds";
 import { accessDenied } from "../../errors";
 import { emptyResponse, xmlResponse } from "../../fakeResponse";
 import { renderXml } from "../../xml/renderXml";
@@ -19,14 +19,14 @@ export const COS_DIALECT: VendorDialect = {
   invalidAccessKeyIdMessage: "The SecretId you provided does not exist in our records.",
   malformedAuthorization: (reason) => accessDenied(`Authorization header is invalid: ${reason}.`),
   responseHeaders: (requestId) => ({ "x-cos-request-id": Buffer.from(requestId, "hex").toString("base64"), server: "tencent-cos" }),
-  errorHeaders: () => ({ "x-cos-trace-id": randomBytes(24).toString("base64") }),
+  errorHeaders: () => ({ "x-cos-trace-id": randomBase64Id(24) }),
   errorDocument: (error, requestId, target) =>
     element("Error", leaves([
       ["Code", error.code],
       ["Message", error.message],
       ["Resource", `${target.req.headers.host ?? ""}${target.req.rawPath}`],
       ["RequestId", Buffer.from(requestId, "hex").toString("base64")],
-      ["TraceId", randomBytes(24).toString("base64")],
+      ["TraceId", randomBase64Id(24)],
       ...Object.entries(error.details),
     ])),
   namespace: () => undefined,

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBase64Id } from "../../randomIds";
 import type { Scheme } from "../../auth/authorizationHeader";
 import { accessDenied } from "../../errors";
 import { emptyResponse, xmlResponse } from "../../fakeResponse";
@@ -23,7 +23,7 @@ export const OBS_DIALECT: VendorDialect = {
   malformedAuthorization: (reason) => accessDenied(`Authorization header is invalid: ${reason}.`),
   responseHeaders: (requestId, scheme) => {
     const prefix = awsStyle(scheme) ? "x-amz-" : "x-obs-";
-    return { [`${prefix}request-id`]: requestId.slice(0, 32), [`${prefix}id-2`]: randomBytes(48).toString("base64"), server: "OBS" };
+    return { [`${prefix}request-id`]: requestId.slice(0, 32), [`${prefix}id-2`]: randomBase64Id(48), server: "OBS" };
   },
   errorDocument: (error, requestId, target) =>
     element("Error", leaves([

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
+import { randomBase64Id } from "../../randomIds";
 import { FakeError } from "../../errors";
 import { emptyResponse, xmlResponse } from "../../fakeResponse";
 import { renderXml } from "../../xml/renderXml";
@@ -21,7 +22,7 @@ export const S3_DIALECT: VendorDialect = {
   malformedAuthorization: (reason) => new FakeError(400, "AuthorizationHeaderMalformed", `The authorization header is malformed; ${reason}.`),
   responseHeaders: (requestId) => ({
     "x-amz-request-id": requestId.slice(0, 16),
-    "x-amz-id-2": randomBytes(48).toString("base64"),
+    "x-amz-id-2": randomBase64Id(48),
     server: "AmazonS3",
   }),
   errorDocument: (error, requestId) =>

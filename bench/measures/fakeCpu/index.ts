@@ -1,0 +1,90 @@
+/**
+ * The fake cloud's CPU per request against its floor (issue 13): a bare node:http server answering the very bytes
+ * the fake answered, under the same load (16 clients back to back, each on its own bucket, put → get → list →
+ * delete), in alternating rounds; the server process's CPU per request from /proc.
+ */
+import { alternateRounds, roundRatio } from "../../framework/alternateRounds";
+import { ratio, sig } from "../../framework/format";
+import type { Measure, MeasureResult } from "../../framework/measure";
+import { guardLimit } from "../../framework/guard";
+import { summarize } from "../../framework/stats";
+import { BareServerProcess } from "../../floors/bareServerProcess";
+import { writeBenchSeed } from "../../support/benchSeed";
+import { FakeCloudProcess } from "../../support/fakeCloudProcess";
+import { OPS } from "../fakeLoad/presignedRequests";
+import { LoadClients, planLoad, record, runBatch } from "./serverLoad";
+
+const TARGET = 2;
+const CONNECTIONS = 16;
+
+const METHOD = [
+  `${CONNECTIONS} clients, each on its own connection and its own bucket (vendors in turn), send their pre-signed`,
+  `${OPS.join(" → ")} cycle back to back (the provider's own dialects and signers built and signed them before the`,
+  "clock started). The same requests go, in alternating rounds, to the fake cloud and to its floor, `bench/floors/",
+  "bareServer.js`: a bare node:http server in its own process answering each request with the status, headers and",
+  "body the fake answered it with (recorded beforehand), reading the request body and doing nothing else. A sample",
+  "is the server process's CPU time over one round (summed over its threads from /proc/<pid>/task/*/schedstat) ÷ the",
+  "requests it answered; the ratio is the median of per-round ratios.",
+];
+
+export const fakeCpuMeasure: Measure = {
+  id: "fake-cpu",
+  title: "Fake cloud CPU per request against a bare node:http server",
+  budgetMs: 60_000,
+  guardBudgetMs: 12_000,
+  async run(ctx) {
+    const seed = writeBenchSeed();
+    const fake = await FakeCloudProcess.start(ctx.projectRoot, { seedFile: seed.file });
+    let bare: BareServerProcess | undefined;
+    const loads: LoadClients[] = [];
+    try {
+      const perClient = ctx.guard ? 40 : ctx.quick ? 40 : 100;
+      const plans = await planLoad(fake.url, CONNECTIONS, perClient);
+      const fakeLoad = new LoadClients(fake.url, CONNECTIONS);
+      loads.push(fakeLoad);
+      const answers = await record(fakeLoad, plans);
+      bare = await BareServerProcess.start(answers);
+      const bareLoad = new LoadClients(bare.url, CONNECTIONS);
+      loads.push(bareLoad);
+      const bareServer = bare;
+      const samples = await alternateRounds(
+        [
+          { name: "bare", run: () => runBatch(bareLoad, bareServer.pid!, plans) },
+          { name: "fake", run: () => runBatch(fakeLoad, fake.pid!, plans) },
+        ],
+        { rounds: ctx.guard ? 6 : ctx.quick ? 4 : 12, deadline: ctx.deadline, onRound: (r, n) => ctx.progress.step("fake cloud / bare server", r, n) },
+      );
+      return report(samples.bare, samples.fake, answers.length, ctx.guard);
+    } finally {
+      await Promise.all(loads.map((l) => l.close()));
+      await Promise.all([fake.close(), bare?.close()]);
+      seed.remove();
+    }
+  },
+};
+
+function report(bare: number[], fake: number[], distinct: number, guard: boolean): MeasureResult {
+  const r = roundRatio(fake, bare);
+  const limit = guard ? guardLimit(TARGET) : TARGET;
+  const met = Number.isFinite(r.median) ? r.median <= limit : undefined;
+  const b = summarize(bare);
+  const f = summarize(fake);
+  return {
+    method: METHOD,
+    tables: [{
+      headers: ["server", "CPU per request (median, p25–p75, rounds)", "÷ floor (p25–p75)", "target", "verdict"],
+      rows: [
+        ["bare node:http (floor)", `${sig(b.median)} µs (${sig(b.p25)}–${sig(b.p75)}, n=${b.n})`, "1×", "", ""],
+        ["fake cloud", `${sig(f.median)} µs (${sig(f.p25)}–${sig(f.p75)}, n=${f.n})`, `${ratio(r.median)} (${sig(r.p25)}–${sig(r.p75)})`, `≤ ${sig(limit)}×`, met === undefined ? "not measured" : met ? "✅ met" : `❌ **missed** by ${sig((r.median / limit - 1) * 100, 2)} %`],
+      ],
+      align: ["l", "r", "r", "l", "l"],
+    }],
+    plots: [],
+    targets: [{ what: "fake cloud CPU per request ÷ bare node:http server", target: `≤ ${sig(limit)}×`, current: ratio(r.median), met }],
+    notes: [
+      `The bare server answers ${distinct} distinct requests from memory; what the fake spends above it (${sig(f.median - b.median)} µs per request) ` +
+        "is routing, signature verification, the vendor's XML and rules, the store, the request log and its redaction.",
+    ],
+    raw: { bare, fake, ratio: r },
+  };
+}
