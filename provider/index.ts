@@ -8,6 +8,11 @@ import { requireSupportedNode } from "./runtime/supportedNode";
 // First: the shim requires this module for every call, so each one on too old a Node fails with the reason.
 requireSupportedNode();
 
+import { enableCompileCache } from "./runtime/compileCache";
+
+// Before the rest of the provider loads, so that it, too, comes from the cache from the second host start on.
+enableCompileCache();
+
 import { createBucketInventoryProvider, type BucketInventoryProvider } from "./resource/bucketInventoryProvider";
 
 export { createBucketInventoryProvider } from "./resource/bucketInventoryProvider";

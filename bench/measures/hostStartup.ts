@@ -4,6 +4,9 @@
  * once the host is warm, diff (no cloud I/O) showing the host's own per-call cost.
  */
 import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import type { Vendor } from "../../provider/model/inventoryConfig";
 import { boundedLoop } from "../framework/deadline";
 import { ms, msSpread, NONE, verdict } from "../framework/format";
@@ -35,21 +38,42 @@ function bareNodeStart(): Promise<number> {
   });
 }
 
-async function startups(ctx: MeasureContext, session: HostSession, url: string, count: number): Promise<StartSample[]> {
+interface StartSamples {
+  /** As the engine starts it, NODE_COMPILE_CACHE unset (the provider still caches its own modules). */
+  plain: StartSample[];
+  /** With NODE_COMPILE_CACHE set for the whole host (a fresh directory, filled by an untimed first start). */
+  cached: StartSample[];
+}
+
+async function startOnce(session: HostSession, reg: Awaited<ReturnType<HostSession["register"]>>[number], env?: NodeJS.ProcessEnv): Promise<StartSample> {
+  const started = await session.startHost(undefined, env);
+  try {
+    const first = await timed(() => started.host.check(addressOf(reg), {}, reg.inputs));
+    if (first.value.failures.length) throw new Error(`check failed: ${first.value.failures.map((f) => f.reason).join("; ")}`);
+    const totalMs = started.spawnToPortMs + started.configureMs + first.ms;
+    return { spawnToPortMs: started.spawnToPortMs, configureMs: started.configureMs, firstCheckMs: first.ms, totalMs };
+  } finally {
+    await started.host.close();
+  }
+}
+
+/** Starts alternate: plain, then with the whole host's compile cache, and the reverse. */
+async function startups(ctx: MeasureContext, session: HostSession, url: string, count: number): Promise<StartSamples> {
   const [reg] = await session.register([{ name: "startup", args: sampleArgs(VENDOR, "bench-startup", url) }], true);
-  const samples: StartSample[] = [];
-  await boundedLoop({ maxCount: count, deadline: ctx.deadline.slice(0.5), minCount: 2 }, async (i) => {
-    ctx.progress.step("host start-up", i, count);
-    const started = await session.startHost();
-    try {
-      const first = await timed(() => started.host.check(addressOf(reg), {}, reg.inputs));
-      if (first.value.failures.length) throw new Error(`check failed: ${first.value.failures.map((f) => f.reason).join("; ")}`);
-      const totalMs = started.spawnToPortMs + started.configureMs + first.ms;
-      samples.push({ spawnToPortMs: started.spawnToPortMs, configureMs: started.configureMs, firstCheckMs: first.ms, totalMs });
-    } finally {
-      await started.host.close();
-    }
-  });
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-host-compile-cache-"));
+  const samples: StartSamples = { plain: [], cached: [] };
+  try {
+    const cached = { NODE_COMPILE_CACHE: cacheDir };
+    await startOnce(session, reg, cached);
+    await boundedLoop({ maxCount: count, deadline: ctx.deadline.slice(0.5), minCount: 2 }, async (i) => {
+      ctx.progress.step("host start-up (plain / NODE_COMPILE_CACHE)", i, count);
+      for (const withCache of i % 2 === 0 ? [false, true] : [true, false]) {
+        (withCache ? samples.cached : samples.plain).push(await startOnce(session, reg, withCache ? cached : undefined));
+      }
+    });
+  } finally {
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
   return samples;
 }
 
@@ -88,8 +112,9 @@ async function callLatencies(ctx: MeasureContext, session: HostSession, url: str
 const MODULES: [string, string][] = [
   ["@pulumi/pulumi/runtime", "the host loads it before printing its port"],
   ["pulumi-bucket-inventory/provider", "the shim's first call (check, diff, normalize)"],
-  ["./dist/provider/client/createInventoryClient.js", "the first call that talks to a cloud (client, dialects, signers)"],
-  ["undici", "HTTP client, part of the line above"],
+  ["./dist/provider/client/createInventoryClient.js", "the first call that talks to a cloud (the client; each vendor's dialect and signer load on its first use)"],
+  ["undici/lib/dispatcher/agent.js", "what the provider loads of undici, on its first request: the Agent"],
+  ["undici", "the whole package, for comparison (not loaded)"],
 ];
 
 async function moduleLoads(ctx: MeasureContext, repeats: number): Promise<Record<string, number[]>> {
@@ -104,27 +129,33 @@ async function moduleLoads(ctx: MeasureContext, repeats: number): Promise<Record
   return out;
 }
 
-/** Where the start-up time goes, from the phase medians and the module load times. */
-function notes(starts: StartSample[], calls: Record<Call, number[]>, loads: Record<string, number[]>): string[] {
+/** Where start-up goes, from the phase medians and the module load times. */
+function notes(all: StartSamples, calls: Record<Call, number[]>, loads: Record<string, number[]>): string[] {
+  const starts = all.plain;
   if (starts.length === 0) return [];
   const med = (values: number[]) => summarize(values).median;
   const total = med(starts.map((s) => s.totalMs));
   const toPort = med(starts.map((s) => s.spawnToPortMs));
   const ours = med(starts.map((s) => s.configureMs + s.firstCheckMs));
   const runtime = med(loads["@pulumi/pulumi/runtime"] ?? []);
-  const client = med(loads["./dist/provider/client/createInventoryClient.js"] ?? []);
-  const undici = med(loads.undici ?? []);
   const out = [
     `Of the ${ms(total)} from spawn to the first check answered, ${ms(toPort)} pass before the host prints its port: that is ` +
       `Pulumi's host loading \`@pulumi/pulumi\` (alone: ${ms(runtime)}), before any code of this package is loaded. ` +
-      `Configure and the first check (loading the provider, the first look-ups and list over HTTP) take ${ms(ours)}.`,
+      `Configure and the first check (loading the provider, the first look-ups and list over HTTP) take ${ms(ours)}; ` +
+      "our share of it on its own, in CPU time, is measured in *Our share of the provider host's start-up*.",
   ];
-  if (total > TARGET_MS) {
+  if (all.cached.length > 0) {
+    const cached = med(all.cached.map((s) => s.totalMs));
+    const cachedToPort = med(all.cached.map((s) => s.spawnToPortMs));
     out.push(
-      `The 1.0 s target is missed${toPort > TARGET_MS ? "; the host's own start-up is over it before our code runs" : ""}. ` +
-        `In our share, loading the client modules takes ${ms(client)} alone, ${ms(undici)} of it undici (the npm package, ` +
-        "loaded in full although one Agent and `request` are used); `node:http`, which the host has already loaded, would cost nothing to load.",
+      `With \`NODE_COMPILE_CACHE\` set for the whole host (the environment \`pulumi\` runs in), start-up takes ${ms(cached)} ` +
+        `instead of ${ms(total)} (${ms(cachedToPort)} instead of ${ms(toPort)} to the port): Pulumi's own modules come from the ` +
+        "cache too. Only the user can set it for the host (the engine starts the host before any of our code runs); README " +
+        "says so. Our own modules are cached either way: the provider turns the cache on for what it loads.",
     );
+  }
+  if (total > TARGET_MS) {
+    out.push(`The 1.0 s target is missed${toPort > TARGET_MS ? "; the host's own start-up is over it before our code runs" : ""}.`);
   }
   out.push(
     `Warm, a diff (no cloud I/O) costs ${ms(med(calls.diff))} through the host and its gRPC: the floor of every call. ` +
@@ -133,24 +164,29 @@ function notes(starts: StartSample[], calls: Record<Call, number[]>, loads: Reco
   return out;
 }
 
-function report(bare: number[], starts: StartSample[], calls: Record<Call, number[]>, loads: Record<string, number[]>): MeasureResult {
-  const col = (pick: (s: StartSample) => number) => msSpread(summarize(starts.map(pick)));
-  const total = summarize(starts.map((s) => s.totalMs));
+function report(bare: number[], all: StartSamples, calls: Record<Call, number[]>, loads: Record<string, number[]>): MeasureResult {
+  const row = (label: string, starts: StartSample[]) => {
+    const col = (pick: (s: StartSample) => number) => msSpread(summarize(starts.map(pick)));
+    const total = summarize(starts.map((s) => s.totalMs));
+    return [label, col((s) => s.spawnToPortMs), col((s) => s.configureMs), col((s) => s.firstCheckMs), msSpread(total), total.n ? verdict(total.median <= TARGET_MS) : NONE];
+  };
+  const total = summarize(all.plain.map((s) => s.totalMs));
   return {
     method: [
       `The host is spawned as the engine spawns it (\`node @pulumi/pulumi/cmd/dynamic-provider <engine address>\`, in the`,
       "project directory), then GetPluginInfo and Configure (stack config with credentials for all vendors), then the",
-      `first Check of one ${VENDOR} resource with live checks against the fake cloud. Repeated with a new host each time.`,
-      "`bare node` is `node -e \"\"` from spawn to exit on the same machine: the floor any node-based host pays. Then, in",
-      "one warm host, one resource is created, read, diffed, updated and deleted again and again, each call timed as",
-      "the engine would see it (gRPC round trip included). Diff does no cloud I/O: it is the host's own cost per call.",
+      `first Check of one ${VENDOR} resource with live checks against the fake cloud. Repeated with a new host each time,`,
+      "alternately as the engine starts it and with `NODE_COMPILE_CACHE` set for the host (its cache filled by an",
+      "untimed first start). `bare node` is `node -e \"\"` from spawn to exit on the same machine: the floor any node-based",
+      "host pays. Then, in one warm host, one resource is created, read, diffed, updated and deleted again and again, each",
+      "call timed as the engine would see it (gRPC round trip included). Diff does no cloud I/O: the host's own cost per call.",
     ],
     tables: [
       {
-        caption: "Start-up, spawn → first check answered:",
-        headers: ["bare node", "spawn → port printed", "GetPluginInfo + Configure", "first Check (loads the provider, live checks)", "total", "target ≤ 1.0 s"],
-        rows: [[msSpread(summarize(bare)), col((s) => s.spawnToPortMs), col((s) => s.configureMs), col((s) => s.firstCheckMs), msSpread(total), total.n ? verdict(total.median <= TARGET_MS) : NONE]],
-        align: ["r", "r", "r", "r", "r", "l"],
+        caption: `Start-up, spawn → first check answered (bare node: ${msSpread(summarize(bare))}):`,
+        headers: ["host", "spawn → port printed", "GetPluginInfo + Configure", "first Check (loads the provider, live checks)", "total", "target ≤ 1.0 s"],
+        rows: [row("as the engine starts it", all.plain), row("with NODE_COMPILE_CACHE", all.cached)],
+        align: ["l", "r", "r", "r", "r", "l"],
       },
       {
         caption: "Where start-up goes: each module loaded alone in a fresh node process (median of runs):",
@@ -167,8 +203,8 @@ function report(bare: number[], starts: StartSample[], calls: Record<Call, numbe
     ],
     plots: [],
     targets: [{ what: "host start-up, spawn → first check (median)", target: "≤ 1.0 s", current: total.n ? ms(total.median) : "not measured", met: total.n ? total.median <= TARGET_MS : undefined }],
-    notes: notes(starts, calls, loads),
-    raw: { bareNodeMs: bare, starts, calls, moduleLoadMs: loads },
+    notes: notes(all, calls, loads),
+    raw: { bareNodeMs: bare, starts: all, calls, moduleLoadMs: loads },
   };
 }
 

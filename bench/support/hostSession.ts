@@ -66,10 +66,10 @@ export class HostSession {
   }
 
   /** Spawns a host, configures it with the stack config, and finds its pid (for memory readings). */
-  async startHost(config: PropertyMap = credentialConfig()): Promise<StartedHost> {
+  async startHost(config: PropertyMap = credentialConfig(), env?: NodeJS.ProcessEnv): Promise<StartedHost> {
     const before = new Set(findChildPids(process.pid, "dynamic-provider"));
     const t0 = performance.now();
-    const host = await ProviderHost.start({ cwd: this.projectRoot, engineAddress: this.engineStub.address });
+    const host = await ProviderHost.start({ cwd: this.projectRoot, engineAddress: this.engineStub.address, env });
     const t1 = performance.now();
     await host.getPluginInfo();
     await host.configure(config);
