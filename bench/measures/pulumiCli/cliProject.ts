@@ -14,7 +14,8 @@ import { BENCH_VENDORS, credentialsOf } from "../../support/benchVendors";
 import type { ResourceSpec } from "../../support/hostSession";
 import { findProcesses, readChildrenCpuSeconds, readMemory } from "../../support/processMemory";
 
-export type ProgramKind = "ours" | "noop";
+/** "heavy": the no-op given one more argument as long as our `__provider`, so its state is as large as ours. */
+export type ProgramKind = "ours" | "noop" | "heavy";
 
 /** The environment variables each vendor's credentials are read from (provider/resource/credentials.ts). */
 const CREDENTIAL_ENV: Record<Vendor, [string, string]> = {
@@ -30,6 +31,31 @@ export interface CommandCost {
   cpuSeconds?: number;
   /** Peak RSS (VmHWM) of the dynamic-provider host, when one ran and /proc was readable. */
   hostPeakRssBytes?: number;
+  /** CPU seconds by process (the CLI, the language host, the program, the provider host), as last seen in /proc. */
+  cpuByProcess?: Record<string, number>;
+}
+
+/** Which part of a Pulumi run a process is, from its command line. */
+function processKind(cmdline: string): string {
+  if (cmdline.includes("dynamic-provider")) return "provider host";
+  if (cmdline.includes("pulumi-language-nodejs")) return "language host";
+  if (/(^|\/)pulumi\0/.test(cmdline)) return "pulumi CLI";
+  if (/(^|\/)node\0/.test(cmdline)) return "program";
+  return "other";
+}
+
+/** CPU seconds of each process in `dir`, by pid, with its kind (Linux /proc; empty elsewhere). */
+function processesIn(dir: string, seen: Map<number, { kind: string; cpu: number }>): void {
+  for (const pid of findProcesses("", dir)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const kind = seen.get(pid)?.kind ?? processKind(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8"));
+      seen.set(pid, { kind, cpu: (Number(fields[11]) + Number(fields[12])) / 100 });
+    } catch {
+      // it ended meanwhile
+    }
+  }
 }
 
 /** PATH entries holding pulumi, its nodejs language host and the dynamic-provider plugin; undefined without a CLI. */
@@ -59,8 +85,9 @@ export class CliProject {
     return new CliProject(dir, fs.mkdtempSync(path.join(os.tmpdir(), "bench-pulumi-backend-")), cliPath);
   }
 
-  declare(kind: ProgramKind, resources: ResourceSpec[]): void {
-    fs.writeFileSync(path.join(this.dir, "spec.json"), JSON.stringify({ kind, resources }));
+  declare(kind: ProgramKind, resources: ResourceSpec[], padBytes = 0): void {
+    const padded = kind === "heavy" ? resources.map((r) => ({ ...r, args: { ...r.args, pad: "x".repeat(padBytes) } })) : resources;
+    fs.writeFileSync(path.join(this.dir, "spec.json"), JSON.stringify({ kind: kind === "heavy" ? "noop" : kind, resources: padded }));
   }
 
   /** Node 22 (this process's) first, then the CLI; credentials for every vendor only when asked (live checks, up). */
@@ -106,8 +133,10 @@ export class CliProject {
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
     let peak: number | undefined;
+    const seen = new Map<number, { kind: string; cpu: number }>();
     const poll = setInterval(() => {
       for (const pid of findProcesses("dynamic-provider", this.dir)) peak = Math.max(peak ?? 0, readMemory(pid)?.peakRssBytes ?? 0);
+      processesIn(this.dir, seen);
     }, 250);
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     try {
@@ -122,7 +151,18 @@ export class CliProject {
     }
     const wallMs = performance.now() - t0;
     const cpu1 = readChildrenCpuSeconds();
-    return { wallMs, cpuSeconds: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0, hostPeakRssBytes: peak || undefined };
+    const cpuByProcess: Record<string, number> = {};
+    for (const { kind, cpu } of seen.values()) cpuByProcess[kind] = (cpuByProcess[kind] ?? 0) + cpu;
+    return { wallMs, cpuSeconds: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0, hostPeakRssBytes: peak || undefined, cpuByProcess };
+  }
+
+  /** Length of the first resource's `__provider` input in the selected stack's state (`pulumi stack export`). */
+  async providerBytes(): Promise<number> {
+    const file = path.join(this.dir, "state.json");
+    await this.pulumi(["stack", "export", "--file", file], false);
+    const state = JSON.parse(fs.readFileSync(file, "utf8")) as { deployment?: { resources?: { inputs?: { __provider?: string } }[] } };
+    const provider = state.deployment?.resources?.find((r) => typeof r.inputs?.__provider === "string")?.inputs?.__provider ?? "";
+    return Buffer.byteLength(provider, "utf8");
   }
 
   remove(): void {

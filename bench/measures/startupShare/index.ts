@@ -15,8 +15,11 @@ import { FakeCloudProcess } from "../../support/fakeCloudProcess";
 import { firstCheck, type FirstCheck } from "./firstCheckRuns";
 
 export const TARGET_MS = 60;
-/** The guard's ratio: our share ÷ the host's own loading, in the same process (today about 0.03). */
-const GUARD_SHARE_OF_HOST = 0.15;
+/**
+ * The guard's ratio: our share ÷ the host's own loading, in the same process. The target (60 ms against the host's
+ * ~700 ms) is about 0.09; the guard allows the usual twice that, and a little over.
+ */
+const GUARD_SHARE_OF_HOST = 0.25;
 /** The guard's module check: loading the whole undici package again would show here first. */
 const FORBIDDEN = [/node_modules\/undici\/index\.js$/];
 

@@ -10,7 +10,7 @@ import { report } from "./throughputReport";
 
 export const throughputMeasure: Measure = {
   id: "throughput",
-  title: "Throughput against the official SDKs",
+  title: "Throughput beside the official SDKs (context)",
   budgetMs: 150_000,
   async run(ctx) {
     const fake = await FakeCloudProcess.start(ctx.projectRoot);

@@ -1,10 +1,12 @@
-/** Measure 2's section of BENCHMARKS.md: method, the comparison table, the bar chart and what explains the ratios. */
+/**
+ * The SDK comparison's section of BENCHMARKS.md, kept as context (issue 13): requests, ops/s and CPU per operation,
+ * ours beside each official SDK, sequential. No verdict: both sides wait for the same server, so an ops/s ratio
+ * says little; the targets are judged against the floor in the client-cpu measure.
+ */
 import { barChart } from "../../framework/charts";
-import { NONE, rateSpread, ratio, sig, verdict } from "../../framework/format";
+import { NONE, rateSpread, ratio, sig } from "../../framework/format";
 import type { MeasureResult } from "../../framework/measure";
 import type { Comparison } from "./comparison";
-
-const TARGET_RATIO = 2;
 
 const METHOD = [
   "Per vendor and operation, our InventoryClient (defaults: OSS signs V4, up to 3 attempts, undici keep-alive) and the",
@@ -31,18 +33,15 @@ function notes(comparisons: Comparison[]): string[] {
       ? "Every operation is exactly one request on both sides (counted at the fake before the batches): the comparison is like for like."
       : `Requests per operation differ in ${measured.filter((c) => !single.includes(c)).map((c) => `${c.vendor} ${c.op}`).join(", ")} (see the table).`,
   );
-  const missed = measured.filter((c) => c.ratio && c.ratio.median < TARGET_RATIO);
   const fakeShare = measured
     .filter((c) => c.oursStats!.fakeCpuMicrosPerOp !== undefined)
     .map((c) => `${c.vendor} ${c.op} ${sig(c.oursStats!.fakeCpuMicrosPerOp!)} µs`);
-  if (missed.length > 0) {
-    out.push(
-      `The ≥ 2× target is missed in ${missed.length} of ${measured.length} comparisons. Each operation is one request to the same ` +
-        "server, so both sides pay the same server and loopback time per request; ops/s can only differ by what the clients " +
-        "themselves spend. A 2× ratio needs the SDK's own cost per request to exceed ours by the whole server time plus ours." +
-        (fakeShare.length ? ` The fake cloud alone spent (per request, serving ours): ${fakeShare.join(", ")}.` : ""),
-    );
-  }
+  out.push(
+    "Each operation is one request to the same server, so both sides pay the same server and loopback time per request; " +
+      "ops/s can only differ by what the clients themselves spend, which is why this table is context and the client's " +
+      "targets are judged against the floor (client-cpu)." +
+      (fakeShare.length ? ` The fake cloud spent (per request, serving ours): ${fakeShare.join(", ")}.` : ""),
+  );
   const cpuRatios = measured.map((c) => c.theirsStats!.cpu.median / c.oursStats!.cpu.median);
   out.push(
     `Per operation the SDKs spend ${sig(Math.min(...cpuRatios))}× to ${sig(Math.max(...cpuRatios))}× the client CPU ours does ` +
@@ -72,7 +71,6 @@ export function report(comparisons: Comparison[]): MeasureResult {
     c.oursStats?.fakeCpuMicrosPerOp !== undefined && c.theirsStats?.fakeCpuMicrosPerOp !== undefined
       ? `${sig(c.oursStats.fakeCpuMicrosPerOp)} / ${sig(c.theirsStats.fakeCpuMicrosPerOp)}`
       : NONE,
-    c.error ? `error: ${c.error}` : verdict(c.ratio ? c.ratio.median >= TARGET_RATIO : undefined),
   ]);
   const measured = comparisons.filter((c) => c.oursStats && c.theirsStats);
   const svg = barChart({
@@ -88,16 +86,16 @@ export function report(comparisons: Comparison[]): MeasureResult {
   return {
     method: METHOD,
     tables: [{
-      headers: ["vendor", "op", "official SDK", "requests per op ours / SDK", "ours ops/s (p25–p75, batches)", "SDK ops/s (p25–p75, batches)", "ratio ours/SDK (p25–p75 of pairs)", "client CPU µs/op ours / SDK", "fake cloud CPU µs/op ours / SDK", "target ≥ 2×"],
+      headers: ["vendor", "op", "official SDK", "requests per op ours / SDK", "ours ops/s (p25–p75, batches)", "SDK ops/s (p25–p75, batches)", "ratio ours/SDK (p25–p75 of pairs)", "client CPU µs/op ours / SDK", "fake cloud CPU µs/op ours / SDK"],
       rows,
-      align: ["l", "l", "l", "r", "r", "r", "r", "r", "r", "l"],
+      align: ["l", "l", "l", "r", "r", "r", "r", "r", "r"],
     }],
     plots: [{ file: "throughput.svg", title: "Throughput, ours vs official SDKs", svg }],
     targets: comparisons.map((c) => ({
-      what: `${c.vendor} ${c.op}: ours / ${c.theirs}`,
-      target: "≥ 2×",
+      what: `${c.vendor} ${c.op}: ours / ${c.theirs}, ops/s sequential (context)`,
+      target: "none (context)",
       current: c.ratio ? ratio(c.ratio.median) : `error: ${c.error ?? "not measured"}`,
-      met: c.ratio ? c.ratio.median >= TARGET_RATIO : undefined,
+      informational: true,
     })),
     notes: notes(comparisons),
     raw: comparisons,
