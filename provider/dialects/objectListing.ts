@@ -3,7 +3,7 @@ import { createXmlParser } from "../xml/createXmlParser";
 import type { ResponseMeta } from "./dialect";
 import type { ObjectPage } from "./objectDialect";
 
-const parse = createXmlParser({ arrayPaths: ["ListBucketResult.Contents", "ListBucketResult.CommonPrefixes"] });
+const parse = createXmlParser();
 
 /**
  * The ListBucketResult all four vendors share (ListObjects v1 and v2). The next page starts from
