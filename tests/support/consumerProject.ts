@@ -6,7 +6,7 @@
  *
  * Packing and installing take a while, so one consumer is shared by every test file of a run and by later runs
  * while the sources are unchanged: it is kept under <system temp>/bucket-inventory-consumer/<hash of everything that
- * goes into the package>, built by one process at a time (a lock directory), and older builds are removed. It
+ * goes into the package>, built by one process at a time (a lock directory); builds unused for a day are removed. It
  * lives outside the repository so that node's module resolution, walking up from the consumer, can never reach
  * this repository's node_modules: a dependency missing from the package's package.json fails as it would for a
  * user. TypeScript is installed beside @pulumi/pulumi, as in a Pulumi TypeScript project (the tests/cli tier runs
@@ -20,6 +20,7 @@ import * as path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 const CACHE = path.join(os.tmpdir(), "bucket-inventory-consumer");
+const UNUSED_FOR_MS = 24 * 3_600_000;
 /** What goes into the package or decides how it is built. */
 const INPUTS = ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "README.md", "LICENSE", "BENCHMARKS.md", "bin", "provider", "sdk", "cli", "tests/fake", "docs"];
 
@@ -130,11 +131,31 @@ async function withLock<T>(body: () => Promise<T>): Promise<T> {
 export async function consumerProject(): Promise<ConsumerProject> {
   const target = path.join(CACHE, sourceHash());
   const ready = path.join(target, "ready.json");
-  if (fs.existsSync(ready)) return JSON.parse(fs.readFileSync(ready, "utf8"));
+  if (fs.existsSync(ready)) return markUsed(ready);
   return withLock(async () => {
-    if (fs.existsSync(ready)) return JSON.parse(fs.readFileSync(ready, "utf8"));
+    if (fs.existsSync(ready)) return markUsed(ready);
     const project = await build(target);
-    for (const old of fs.readdirSync(CACHE)) if (old !== path.basename(target) && old !== ".lock") fs.rmSync(path.join(CACHE, old), { recursive: true, force: true });
+    pruneUnused(path.basename(target));
     return project;
   });
+}
+
+/** Reads a ready build and stamps it as in use, so that no other checkout's test run prunes it from under us. */
+function markUsed(ready: string): ConsumerProject {
+  const now = new Date();
+  fs.utimesSync(ready, now, now);
+  return JSON.parse(fs.readFileSync(ready, "utf8"));
+}
+
+/**
+ * Removes builds nobody used for a day. Builds of other sources may belong to a test run still going in another
+ * checkout of this repository (a worktree, a second clone): removing those made its installed packages vanish mid-run.
+ */
+function pruneUnused(keep: string): void {
+  for (const old of fs.readdirSync(CACHE)) {
+    if (old === keep || old === ".lock") continue;
+    const dir = path.join(CACHE, old);
+    const stamp = fs.statSync(path.join(dir, "ready.json"), { throwIfNoEntry: false }) ?? fs.statSync(dir, { throwIfNoEntry: false });
+    if (stamp && Date.now() - stamp.mtimeMs > UNUSED_FOR_MS) fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
