@@ -1,8 +1,8 @@
 /**
  * The demo with the real `pulumi` CLI (what `sh scripts/pulumi-cli.sh` built): the quick start program through
- * plain CLI commands, each printed with what the CLI printed. The project lives in .cache/demo-cli (a Pulumi.yaml
- * whose `main` is the repository's program, a local file backend, PULUMI_HOME), so nothing is written elsewhere;
- * the state stays there for inspection.
+ * plain CLI commands, each printed with what the CLI printed. The project lives in <workRoot>/demo-cli (a
+ * Pulumi.yaml whose `main` is the repository's program, a local file backend, PULUMI_HOME), so nothing is written
+ * elsewhere; the state stays there for inspection.
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
@@ -13,6 +13,8 @@ import { showInventoryReport } from "./inventoryReport";
 
 export interface CliDemo {
   projectRoot: string;
+  /** Where the demo keeps its project and state: .cache in the repository, or $BUCKET_INVENTORY_DEMO_DIR. */
+  workRoot: string;
   projectName: string;
   /** The program's entry file (absolute). */
   main: string;
@@ -30,12 +32,18 @@ interface Outcome {
   output: string;
 }
 
+/** A folder inside the repository as a relative path, anywhere else as it is. */
+function shown(root: string, dir: string): string {
+  const relative = path.relative(root, dir);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? dir : relative;
+}
+
 function projectFile(name: string, main: string): string {
   return `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: ${main}\n`;
 }
 
 export async function cliWalkthrough(demo: CliDemo): Promise<number> {
-  const dir = path.join(demo.projectRoot, ".cache", "demo-cli");
+  const dir = path.join(demo.workRoot, "demo-cli");
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, "state"), { recursive: true });
   const setMain = (file: string) => fs.writeFileSync(path.join(dir, "Pulumi.yaml"), projectFile(demo.projectName, path.relative(dir, file)));
@@ -99,7 +107,7 @@ export async function cliWalkthrough(demo: CliDemo): Promise<number> {
   console.log(
     failed.length > 0
       ? `\n${failed.length} step(s) went wrong: ${failed.join("; ")}`
-      : `\nThe review preview failed as intended (${caught} mistake(s) shown, nothing written); every other step succeeded. State: ${path.relative(demo.projectRoot, dir)}`,
+      : `\nThe review preview failed as intended (${caught} mistake(s) shown, nothing written); every other step succeeded. State: ${shown(demo.projectRoot, dir)}`,
   );
   return failed.length === 0 ? 0 : 1;
 }

@@ -56,7 +56,7 @@ export async function main(): Promise<number> {
   try {
     say("$ bucket-inventory fake-cloud --port 0", `Fake cloud serving OSS, COS, OBS and S3 at ${fake.url} (default seed: two regions and two accounts per vendor).`);
     const demo: Omit<CliDemo, "pathEntries"> = {
-      projectRoot, projectName: project.name, main: project.main, reviewProgram: path.join(__dirname, "reviewProgram.ts"),
+      projectRoot, workRoot: process.env.BUCKET_INVENTORY_DEMO_DIR || path.join(projectRoot, ".cache"), projectName: project.name, main: project.main, reviewProgram: path.join(__dirname, "reviewProgram.ts"),
       credentials, ossCredentials: { accessKeyId: accounts.oss.accessKeyId, secretAccessKey: accounts.oss.secretAccessKey }, fakeUrl: fake.url,
     };
     return "pathEntries" in cli ? await cliWalkthrough({ ...demo, pathEntries: cli.pathEntries }) : await harnessWalkthrough(demo);

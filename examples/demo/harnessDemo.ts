@@ -20,7 +20,7 @@ export async function harnessWalkthrough(demo: Omit<CliDemo, "pathEntries">): Pr
   const config: PropertyMap = { "bucket-inventory:endpoint": demo.fakeUrl };
   for (const [key, value] of demo.credentials) config[key] = secret(value);
   say("Stack config", `    bucket-inventory:endpoint: ${demo.fakeUrl}`, ...demo.credentials.map(([key]) => `    ${key}: [secret]`));
-  const stateDir = path.join(demo.projectRoot, ".cache", "demo-state");
+  const stateDir = path.join(demo.workRoot, "demo-state");
   fs.rmSync(path.join(stateDir, `${STACK}.json`), { force: true });
   const engine = await Engine.start({ projectRoot: demo.projectRoot, project: demo.projectName, stack: STACK, stateDir, config });
   try {

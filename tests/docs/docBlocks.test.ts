@@ -23,7 +23,7 @@ describe.each(DOCUMENTS)("%s", (document) => {
     expect(blocks.filter((b) => b.kind === "illustrative" && !b.note).map(where)).toEqual([]);
   });
 
-  it("leaves to tests/cli-drift only the blocks of its section, \"Scheduled drift detection\"", () => {
+  it("leaves to tests/cli/scheduledDrift.test.ts only the blocks of its section, \"Scheduled drift detection\"", () => {
     expect(blocks.filter((b) => b.kind === "drift" && !/^Scheduled drift detection/.test(b.heading)).map(where)).toEqual([]);
   });
 

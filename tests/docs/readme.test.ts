@@ -5,6 +5,7 @@
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as ts from "typescript";
 import { consumerProject, type ConsumerProject } from "../support/consumerProject";
@@ -34,9 +35,9 @@ function argsOfProgram(text: string): Record<string, unknown>[] {
   return found;
 }
 
-function run(command: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(command: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const env = { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}` };
+    const env = { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, ...extraEnv };
     execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024, timeout: 600_000 }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
   });
@@ -146,9 +147,17 @@ describe("README.md", () => {
     it("runs each command in the repository (npm ci is what CI ran before this suite; npm test is this suite)", async () => {
       const commands = commandsOf(block).map((c) => c.replace(/^npm ci && /, "")).filter((c) => c !== "npm test");
       expect(commands).toEqual(["npm run demo"]);
-      const demo = await run("npm", ["run", "demo"], ROOT);
-      expect({ code: demo.code, stderr: demo.code === 0 ? "" : demo.stderr }).toEqual({ code: 0, stderr: "" });
-      expect(demo.stdout).toContain("The review preview failed as intended");
+      // The demo keeps its project and state in a temp folder here (by default .cache/ in the repository, for the
+      // user to look at): no test writes into the repository.
+      const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), "bucket-inventory-demo-"));
+      try {
+        const demo = await run("npm", ["run", "demo"], ROOT, { BUCKET_INVENTORY_DEMO_DIR: workRoot });
+        expect({ code: demo.code, stderr: demo.code === 0 ? "" : demo.stderr }).toEqual({ code: 0, stderr: "" });
+        expect(demo.stdout).toContain("The review preview failed as intended");
+        expect(fs.readdirSync(workRoot).length).toBeGreaterThan(0);
+      } finally {
+        fs.rmSync(workRoot, { recursive: true, force: true });
+      }
     }, 600_000);
   });
 });

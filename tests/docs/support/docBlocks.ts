@@ -26,7 +26,7 @@ export const KINDS = {
   "seed-format": "its members are exactly the seed format's (tests/docs/fakeReadme.test.ts)",
   fault: "the admin API accepts it as written and stores it unchanged (tests/docs/fakeReadme.test.ts)",
   cli: "run with the real pulumi CLI by the tests/cli tier (README section \"With the Pulumi CLI\")",
-  drift: "run as written, with the real pulumi CLI, by tests/cli-drift/scheduledDrift.test.ts (README section \"Scheduled drift detection\")",
+  drift: "run as written, with the real pulumi CLI, by tests/cli/scheduledDrift.test.ts (README section \"Scheduled drift detection\")",
   illustrative: "not run; the note says why",
 } as const;
 

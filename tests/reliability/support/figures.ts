@@ -1,11 +1,12 @@
 /**
  * Counts what a reliability suite did (faults injected, operations that survived them, inputs fuzzed, configurations
- * lost) and writes them, when the suite ends, to `.cache/reliability/<suite>.json` at the repository root (or
- * $RELIABILITY_FIGURES_DIR). `node tests/reliability/support/printFigures.js` adds the files up for
+ * lost) and writes them, when the suite ends, to `<system temp>/bucket-inventory-reliability/<suite>.json` (or
+ * $RELIABILITY_FIGURES_DIR; never into the repository). `node tests/reliability/support/printFigures.js` adds the files up for
  * docs/reliability.md. Counting never decides a test's outcome.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export type FigureName =
   | "faultsInjected"
@@ -22,7 +23,7 @@ export type FigureName =
   | "parallelCreates";
 
 export function figuresDir(): string {
-  return process.env.RELIABILITY_FIGURES_DIR ?? resolve(__dirname, "../../../.cache/reliability");
+  return process.env.RELIABILITY_FIGURES_DIR ?? join(tmpdir(), "bucket-inventory-reliability");
 }
 
 export class Figures {

@@ -2,9 +2,10 @@
 // Adds up the figure files the reliability, property and security suites wrote (see figures.ts) and prints one
 // Markdown table, per suite and in total, ready to paste into docs/reliability.md.
 const { readdirSync, readFileSync } = require("node:fs");
-const { join, resolve } = require("node:path");
+const { tmpdir } = require("node:os");
+const { join } = require("node:path");
 
-const dir = process.env.RELIABILITY_FIGURES_DIR || resolve(__dirname, "../../../.cache/reliability");
+const dir = process.env.RELIABILITY_FIGURES_DIR || join(tmpdir(), "bucket-inventory-reliability");
 const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
 const suites = files.map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")));
 const names = [...new Set(suites.flatMap((s) => Object.keys(s.counts)))].sort();
