@@ -5,6 +5,9 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   setupFiles: ["<rootDir>/tests/support/fastCheckSeed.js"],
+  // Marks the run's processes, and fails the run when any is left running at the end (tests/support/globalTeardown.ts).
+  globalSetup: "<rootDir>/tests/support/globalSetup.ts",
+  globalTeardown: "<rootDir>/tests/support/globalTeardown.ts",
   reporters: ["default", "<rootDir>/tests/support/summaryReporter.js"],
   testTimeout: 30000,
 };

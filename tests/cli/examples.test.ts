@@ -45,7 +45,7 @@ describeWithPulumiCli("examples/ with plain pulumi up and destroy", (cli) => {
       await pulumi("destroy", "--yes");
       expect(configurations()).toBe(0);
     } finally {
-      project.remove();
+      await project.close();
     }
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Scenario 6, an interrupted `pulumi up`: the CLI is killed (SIGKILL, as when a CI runner dies) in the middle of
+ * Scenario 6, an interrupted `pulumi up`: the CLI is killed (SIGKILL, with the language and provider hosts it
+ * started, as when a CI runner's job dies) in the middle of
  * creating many inventories, while some creates are in flight and land anyway. Then the repair, as the CLI tells
  * it (docs/pulumi-cli.md, "An interrupted pulumi up"): `pulumi cancel` (the killed run's lock), `pulumi refresh
  * --clear-pending-creates` (the creates whose outcome the state does not know), then `pulumi up`. Preview names each configuration the
@@ -47,7 +48,7 @@ describeWithPulumiCli("an interrupted pulumi up under the CLI", (cli) => {
     const ready = () => answered() >= 4 && received() > answered() && Date.now() - lastAnswer() >= 500;
     await waitFor(ready, 240_000);
     expect(ready()).toBe(true);
-    up.kill("SIGKILL");
+    await up.kill(); // the CLI and the plugin hosts it started, as when the runner's job dies
     expect((await up).signal).toBe("SIGKILL");
     await waitFor(() => answered() >= received(), 10_000); // the in-flight puts land
     s.fake.admin.clearFaults();

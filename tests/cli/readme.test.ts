@@ -57,9 +57,14 @@ describeWithPulumiCli("the README's commands for the Pulumi CLI", (cli) => {
       files: { "Pulumi.yaml": pulumiYaml },
     });
   }, 600_000);
-  afterAll(() => {
-    fake?.child.kill("SIGTERM");
-    project?.remove();
+  afterAll(async () => {
+    const child = fake?.child;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    await project?.close();
   });
 
   test("the section has the install line, a Pulumi.yaml naming its entry file, and the fake-cloud and real-cloud blocks", () => {

@@ -2,15 +2,21 @@
  * A Pulumi program folder inside the consumer project (the package installed from its `npm pack` tarball, so node
  * resolves the package and @pulumi/pulumi from there as in a user's project), and the environment every CLI run in
  * it gets: the CLI on PATH (after the test process's PATH, whose Node 22 the plugins run on), PULUMI_HOME and a
- * local file backend in a temp folder, the passphrase secrets provider, update checks off.
+ * local file backend in a temp folder, the passphrase secrets provider, update checks off, and a variable that
+ * marks every process started in this project, so that `close()` finds any still running (an Automation API run
+ * a timed-out test left behind), stops it and says so.
  */
+import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { consumerProject } from "../../support/consumerProject";
+import { describeProcesses, killAllWith, waitForNone } from "../../support/markedProcesses";
 import type { PulumiCli } from "./pulumiCli";
 
 export const PASSPHRASE = "cli-tier-passphrase";
+/** The variable that marks the processes started in one project. */
+export const PROJECT_MARK = "BUCKET_INVENTORY_CLI_PROJECT";
 const INVENTORIES_PROGRAM = path.join(__dirname, "programs", "inventories");
 
 export interface ProgramOptions {
@@ -29,7 +35,11 @@ export interface CliProject {
   consumerDir: string;
   /** The variables every CLI run gets. */
   env: Record<string, string>;
-  remove(): void;
+  /**
+   * Removes the folders. A process started here that is still running a few seconds on is killed, with its
+   * children, and then reported as an error: every test waits for what it starts.
+   */
+  close(): Promise<void>;
 }
 
 /** Credentials of the developer's environment must not reach the CLI (config or nothing, as the tests decide). */
@@ -70,14 +80,18 @@ export async function cliProject(cli: PulumiCli, options: ProgramOptions = {}): 
     PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
+    [PROJECT_MARK]: randomUUID(),
   };
   return {
     workDir,
     consumerDir,
     env,
-    remove: () => {
+    close: async () => {
+      const left = await waitForNone(PROJECT_MARK, env[PROJECT_MARK], 5_000);
+      if (left.length > 0) await killAllWith(PROJECT_MARK, env[PROJECT_MARK]);
       fs.rmSync(workDir, { recursive: true, force: true });
       fs.rmSync(scratch, { recursive: true, force: true });
+      if (left.length > 0) throw new Error(`still running after the tests of ${workDir} (now killed):${describeProcesses(left)}`);
     },
   };
 }

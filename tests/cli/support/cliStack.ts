@@ -83,8 +83,11 @@ export async function startCliStack(cli: PulumiCli, options: CliStackOptions = {
     run,
     writes: () => fake.admin.requests().filter((r) => r.method !== "GET" && r.method !== "HEAD"),
     close: async () => {
-      if (!options.fake) await fake.close();
-      project.remove();
+      try {
+        await project.close();
+      } finally {
+        if (!options.fake) await fake.close();
+      }
     },
   };
 }
