@@ -19,7 +19,7 @@ export { createBucketInventoryProvider } from "./resource/bucketInventoryProvide
 export type { BucketInventoryProvider, ProviderDependencies } from "./resource/bucketInventoryProvider";
 export { checkInventory } from "./resource/check";
 export { engineWarningSink } from "./host/engineWarnings";
-export { createWarningSink } from "./resource/previewWarnings";
+export { createWarningSink, setWarningFallback } from "./resource/previewWarnings";
 export type { WarningSink } from "./resource/previewWarnings";
 export type { CheckResult } from "./resource/check";
 export type { CheckFailure } from "./resource/checkFailures";

@@ -11,12 +11,12 @@
  *   @pulumi/pulumi here).
  *
  * Outside the host (unit tests, the bucket-inventory command), and should the engine not answer, a warning is a
- * "warning: " line on stderr. The host does not tell a provider which resource a call is for, so a warning is the
+ * "warning: " line on stderr (or where setWarningFallback in previewWarnings.ts sends them: tests read them there). The host does not tell a provider which resource a call is for, so a warning is the
  * stack's, and its text names the resource.
  */
 import { createRequire } from "node:module";
 import * as path from "node:path";
-import { createWarningSink, type WarningSink } from "../resource/previewWarnings";
+import { createWarningSink, writeWithoutEngine, type WarningSink } from "../resource/previewWarnings";
 
 const DEADLINE_MS = 2_000;
 const SEVERITY_WARNING = 2;
@@ -60,7 +60,7 @@ function connect(script: string, address: string): { client: EngineLog; request(
 
 /** Inside the host, lines go to the engine as warnings; elsewhere (or when the engine does not answer) to stderr. */
 export function engineLogWriter(options: { argv?: readonly string[]; stderr?: (line: string) => void } = {}): LineWriter {
-  const stderr = options.stderr ?? ((line: string) => void process.stderr.write(line));
+  const stderr = options.stderr ?? writeWithoutEngine;
   let engine: ReturnType<typeof connect> | null | undefined;
   let pending: Promise<void> = Promise.resolve();
   const target = () => {

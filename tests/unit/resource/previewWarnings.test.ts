@@ -1,5 +1,6 @@
 import { createBucketInventoryProvider } from "../../../provider/resource/bucketInventoryProvider";
-import { createWarningSink } from "../../../provider/resource/previewWarnings";
+import { createWarningSink, setWarningFallback } from "../../../provider/resource/previewWarnings";
+import { providerWarnings } from "../../support/providerWarnings";
 import { MemoryInventoryClient, SEED_BUCKETS } from "./memoryInventoryClient";
 import { argsWith } from "./validArgs";
 
@@ -27,5 +28,23 @@ describe("preview warnings", () => {
     expect(warnings).toEqual([
       'warning: BucketInventory obs:cn-north-4:photos:daily: includedObjectVersions: "All" has no effect yet: versioning of source "photos" is not enabled; OBS: "Versioning must be enabled for this configuration to take effect"\n',
     ]);
+  });
+
+  it("without an engine, go to the writer set with setWarningFallback (the tests' logger here), else to stderr", async () => {
+    const provider = createBucketInventoryProvider({ env: {}, createClient: () => new MemoryInventoryClient(SEED_BUCKETS) });
+    await provider.configure({ config: { get: () => undefined } });
+    providerWarnings.take();
+    expect((await provider.check({}, argsWith("cos"))).failures).toEqual([]);
+    expect(providerWarnings.take()).toEqual([expect.stringMatching(/^warning: BucketInventory: no cos credentials, so preview's live checks of cos inventories are skipped \(/)]);
+
+    const written: string[] = [];
+    const restore = setWarningFallback((line) => written.push(line));
+    try {
+      expect((await provider.check({}, argsWith("s3"))).failures).toEqual([]);
+    } finally {
+      restore();
+    }
+    expect(written).toEqual([expect.stringMatching(/^warning: BucketInventory: no s3 credentials/)]);
+    expect(providerWarnings.take()).toEqual([]);
   });
 });
