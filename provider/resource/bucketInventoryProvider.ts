@@ -13,7 +13,8 @@ import { diffInventory, type InventoryDiff } from "./diff";
 import { nameEndpointSource, withConfiguredEndpoint } from "./endpointConfig";
 import { createInventory, deleteInventory, identityOf, readInventory, type LifecycleOptions, type ReadOutcome } from "./lifecycle";
 import { lookupProblems } from "./lookupProblems";
-import { contextOf, inContext, type RecordedFailure } from "./operationErrors";
+import { contextOf, inContext, type Operation, type RecordedFailure } from "./operationErrors";
+import { nameRefusedCredentials } from "./refusedCredentials";
 import { deleteFirstForLimit, deleteFirstWarning, whyDeleteFirst } from "./replacement";
 import { bucketRefOf, normalizeArgs, resourceIdOfArgs, type BucketInventoryOutputs } from "./resourceArgs";
 import type { WarningSink } from "./previewWarnings";
@@ -91,14 +92,24 @@ export function createBucketInventoryProvider(deps: ProviderDependencies = {}): 
     }
   };
 
-  /** For operations: credentials are required, and their absence is reported in the operation's context. */
-  const clientFor = (operation: Parameters<typeof contextOf>[0], id: string, props: unknown): InventoryClient => {
+  /**
+   * Runs an operation with the client. Credentials are required, and their absence is reported in the operation's
+   * context; credentials the service refuses are named by where they came from (refusedCredentials.ts).
+   */
+  const operate = async <T>(operation: Operation, id: string, props: unknown, run: (client: InventoryClient) => Promise<T>): Promise<T> => {
     const args = identityOf(id, props);
+    const context = contextOf(operation, resourceIdOfArgs(args));
+    let client: InventoryClient;
     try {
       requireCredentials(args.vendor, stack, env());
-      return sharedClient();
+      client = sharedClient();
     } catch (error) {
-      throw inContext(error, contextOf(operation, resourceIdOfArgs(args)));
+      throw inContext(error, context);
+    }
+    try {
+      return await run(client);
+    } catch (error) {
+      throw nameRefusedCredentials(error, args.vendor, credentialOrigin(args.vendor, stack, env()), context);
     }
   };
 
@@ -125,14 +136,14 @@ export function createBucketInventoryProvider(deps: ProviderDependencies = {}): 
     async create(inputs) {
       const args = normalizeArgs(inputs);
       return keepProviderOnRecordedFailure(inputs, () =>
-        createInventory(clientFor("creating", resourceIdOfArgs(args), inputs), inputs, deps.lifecycle),
+        operate("creating", resourceIdOfArgs(args), inputs, (client) => createInventory(client, inputs, deps.lifecycle)),
       );
     },
-    read: async (id, props) => readInventory(clientFor("reading", id, props ?? {}), id, props ?? {}),
+    read: async (id, props) => operate("reading", id, props ?? {}, (client) => readInventory(client, id, props ?? {})),
     update: async (id, olds, news) =>
-      keepProviderOnRecordedFailure(news, () => updateInventory(clientFor("updating", id, news), id, olds, news, deps.lifecycle)),
+      keepProviderOnRecordedFailure(news, () => operate("updating", id, news, (client) => updateInventory(client, id, olds, news, deps.lifecycle))),
     async delete(id, props) {
-      await deleteInventory(clientFor("deleting", id, props), id, props);
+      await operate("deleting", id, props, (client) => deleteInventory(client, id, props));
       const args = identityOf(id, props);
       live.planned.remove(bucketRefOf(args), args.inventoryId);
     },

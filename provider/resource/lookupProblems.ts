@@ -21,6 +21,11 @@ const SIGNER_CODES = new Set([
 /** The signature's time is too far from the service's clock. */
 const CLOCK_CODES = new Set(["RequestTimeTooSkewed"]);
 
+/** Whether the service refused the request's signing time (this machine's clock), not its credentials. */
+export function refusesClock(error: ServiceError): boolean {
+  return CLOCK_CODES.has(error.vendorCode);
+}
+
 /** Whether the service refused the request's credentials or its signing time, rather than what it asked for. */
 export function refusesSigner(error: unknown): error is ServiceError {
   return error instanceof ServiceError && (SIGNER_CODES.has(error.vendorCode) || CLOCK_CODES.has(error.vendorCode));
@@ -62,7 +67,7 @@ export function lookupProblems(sinks: LookupProblemSinks): LookupProblems {
 }
 
 function signerRefusal(vendor: Vendor, origin: string | undefined, error: ServiceError): string {
-  if (CLOCK_CODES.has(error.vendorCode)) {
+  if (refusesClock(error)) {
     return `the service refused the time of requests signed on this machine: ${error.message}; set this machine's clock right`;
   }
   const from = origin ? ` (from ${origin})` : "";
