@@ -98,9 +98,31 @@ export function renderReport(report: Report, plotsDir: string): string {
   ].join("\n");
 }
 
+/** Where a measure too long for `npm run bench` keeps its last outcome (bench/reportCheck.js writes one). */
+export const KEPT_OUTCOMES = ["report-check.json"];
+
+/**
+ * Outcomes measured by their own commands, kept in the results folder: reported after this run's measures, numbered
+ * and summarised like them, their date in their own method. A file that does not parse is reported as not measured.
+ */
+export function readKeptOutcomes(resultsDir: string): MeasureOutcome[] {
+  return KEPT_OUTCOMES.flatMap((name) => {
+    const file = path.join(resultsDir, name);
+    if (!fs.existsSync(file)) return [];
+    try {
+      const outcome = JSON.parse(fs.readFileSync(file, "utf8")) as MeasureOutcome;
+      if (typeof outcome.id !== "string" || typeof outcome.title !== "string") throw new Error("no id or title");
+      return [outcome];
+    } catch (error) {
+      return [{ id: name, title: name, durationMs: 0, error: `${name} does not parse (${(error as Error).message}): run its command again` }];
+    }
+  });
+}
+
 /** Writes BENCHMARKS.md, the SVG plots and results.json; returns the files written. */
-export function writeReport(report: Report, markdownFile: string, resultsDir: string): string[] {
+export function writeReport(measured: Report, markdownFile: string, resultsDir: string): string[] {
   fs.mkdirSync(resultsDir, { recursive: true });
+  const report = { ...measured, outcomes: [...measured.outcomes, ...readKeptOutcomes(resultsDir).filter((k) => !measured.outcomes.some((o) => o.id === k.id))] };
   const written: string[] = [];
   for (const o of report.outcomes) {
     for (const plot of o.result?.plots ?? []) {
@@ -114,10 +136,7 @@ export function writeReport(report: Report, markdownFile: string, resultsDir: st
   fs.writeFileSync(json, JSON.stringify(raw, null, 2) + "\n");
   written.push(json);
   const plotsDir = path.relative(path.dirname(markdownFile), resultsDir).split(path.sep).join("/");
-  // The report-check section is measured by bench/reportCheck.js (minutes per run): kept from its own file.
-  const reportCheck = path.join(resultsDir, "report-check.md");
-  const extra = fs.existsSync(reportCheck) ? `\n${fs.readFileSync(reportCheck, "utf8")}` : "";
-  fs.writeFileSync(markdownFile, renderReport(report, plotsDir) + extra);
+  fs.writeFileSync(markdownFile, renderReport(report, plotsDir));
   written.push(markdownFile);
   return written;
 }
