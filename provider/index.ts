@@ -23,12 +23,15 @@ export { createWarningSink, setWarningFallback } from "./resource/previewWarning
 export type { WarningSink } from "./resource/previewWarnings";
 export type { CheckResult } from "./resource/check";
 export type { CheckFailure } from "./resource/checkFailures";
-export { diffInventory } from "./resource/diff";
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on first call: the first check needs neither */
+export const diffInventory: typeof import("./resource/diff").diffInventory = (...args) => (require("./resource/diff") as typeof import("./resource/diff")).diffInventory(...args);
 export type { InventoryDiff } from "./resource/diff";
 export { normalizeArgs, parseResourceId } from "./resource/resourceArgs";
 export type { BucketInventoryInputs, BucketInventoryOutputs } from "./resource/resourceArgs";
 export { CONFIG_NAMESPACE, CREDENTIAL_KEYS } from "./resource/credentials";
-export { renderDeclarations } from "./resource/importCode";
+export const renderDeclarations: typeof import("./resource/importCode").renderDeclarations = (...args) =>
+  (require("./resource/importCode") as typeof import("./resource/importCode")).renderDeclarations(...args);
+/* eslint-enable @typescript-eslint/no-require-imports */
 export { normalizeConfig } from "./model/normalize";
 export { VENDOR_RULES } from "./model/vendorRules";
 export { UNKNOWN_VALUE } from "./model/unknownValue";

@@ -9,16 +9,14 @@ import { engineWarningSink } from "../host/engineWarnings";
 import type { Vendor } from "../model/inventoryConfig";
 import { checkInventory, newLiveCheckState, type CheckResult } from "./check";
 import { credentialOrigin, credentialSource, credentialsFor, noCredentialsHint, readStackConfig, requireCredentials, retrySettings, type StackConfig } from "./credentials";
-import { diffInventory, type InventoryDiff } from "./diff";
+import type { InventoryDiff } from "./diff";
 import { nameEndpointSource, withConfiguredEndpoint } from "./endpointConfig";
-import { createInventory, deleteInventory, identityOf, readInventory, type LifecycleOptions, type ReadOutcome } from "./lifecycle";
+import type { LifecycleOptions, ReadOutcome } from "./lifecycle";
 import { lookupProblems } from "./lookupProblems";
-import { contextOf, inContext, type Operation, type RecordedFailure } from "./operationErrors";
-import { nameRefusedCredentials } from "./refusedCredentials";
+import type { Operation, RecordedFailure } from "./operationErrors";
 import { deleteFirstForLimit, deleteFirstWarning, whyDeleteFirst } from "./replacement";
 import { bucketRefOf, normalizeArgs, resourceIdOfArgs, type BucketInventoryOutputs } from "./resourceArgs";
 import type { WarningSink } from "./previewWarnings";
-import { updateInventory } from "./updateInventory";
 
 /** Property bags as the host passes them (plain JSON objects). */
 type Props = object;
@@ -43,6 +41,20 @@ export interface ProviderDependencies {
   /** Where preview warnings go; defaults to the Pulumi engine's warnings (provider/host/engineWarnings.ts). */
   warn?: WarningSink;
 }
+
+/* eslint-disable @typescript-eslint/no-require-imports -- see `later` */
+/**
+ * What only diff, create, read, update and delete use, loaded on first use: the host's first call is a check, and
+ * its start-up is paid on every preview (issue 13: our share of start-up).
+ */
+const later = {
+  diff: () => require("./diff") as typeof import("./diff"),
+  lifecycle: () => require("./lifecycle") as typeof import("./lifecycle"),
+  errors: () => require("./operationErrors") as typeof import("./operationErrors"),
+  refused: () => require("./refusedCredentials") as typeof import("./refusedCredentials"),
+  update: () => require("./updateInventory") as typeof import("./updateInventory"),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 function defaultClientFactory(): (options: ClientOptions) => InventoryClient {
   // Loaded on first use: the provider's pure parts (check, diff) never pay for HTTP and signing modules.
@@ -97,7 +109,8 @@ export function createBucketInventoryProvider(deps: ProviderDependencies = {}): 
    * context; credentials the service refuses are named by where they came from (refusedCredentials.ts).
    */
   const operate = async <T>(operation: Operation, id: string, props: unknown, run: (client: InventoryClient) => Promise<T>): Promise<T> => {
-    const args = identityOf(id, props);
+    const { contextOf, inContext } = later.errors();
+    const args = later.lifecycle().identityOf(id, props);
     const context = contextOf(operation, resourceIdOfArgs(args));
     let client: InventoryClient;
     try {
@@ -109,7 +122,7 @@ export function createBucketInventoryProvider(deps: ProviderDependencies = {}): 
     try {
       return await run(client);
     } catch (error) {
-      throw nameRefusedCredentials(error, args.vendor, credentialOrigin(args.vendor, stack, env()), context);
+      throw later.refused().nameRefusedCredentials(error, args.vendor, credentialOrigin(args.vendor, stack, env()), context);
     }
   };
 
@@ -126,7 +139,7 @@ export function createBucketInventoryProvider(deps: ProviderDependencies = {}): 
       return result;
     },
     async diff(_id, olds, news) {
-      const diff = diffInventory(olds, news);
+      const diff = later.diff().diffInventory(olds, news);
       if (diff.replaces.length === 0) return diff;
       const why = whyDeleteFirst(olds, news) ?? (await deleteFirstForLimit(olds, news, liveClient));
       diff.deleteBeforeReplace = why !== undefined;
@@ -136,15 +149,15 @@ export function createBucketInventoryProvider(deps: ProviderDependencies = {}): 
     async create(inputs) {
       const args = normalizeArgs(inputs);
       return keepProviderOnRecordedFailure(inputs, () =>
-        operate("creating", resourceIdOfArgs(args), inputs, (client) => createInventory(client, inputs, deps.lifecycle)),
+        operate("creating", resourceIdOfArgs(args), inputs, (client) => later.lifecycle().createInventory(client, inputs, deps.lifecycle)),
       );
     },
-    read: async (id, props) => operate("reading", id, props ?? {}, (client) => readInventory(client, id, props ?? {})),
+    read: async (id, props) => operate("reading", id, props ?? {}, (client) => later.lifecycle().readInventory(client, id, props ?? {})),
     update: async (id, olds, news) =>
-      keepProviderOnRecordedFailure(news, () => operate("updating", id, news, (client) => updateInventory(client, id, olds, news, deps.lifecycle))),
+      keepProviderOnRecordedFailure(news, () => operate("updating", id, news, (client) => later.update().updateInventory(client, id, olds, news, deps.lifecycle))),
     async delete(id, props) {
-      await operate("deleting", id, props, (client) => deleteInventory(client, id, props));
-      const args = identityOf(id, props);
+      await operate("deleting", id, props, (client) => later.lifecycle().deleteInventory(client, id, props));
+      const args = later.lifecycle().identityOf(id, props);
       live.planned.remove(bucketRefOf(args), args.inventoryId);
     },
   };
