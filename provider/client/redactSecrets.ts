@@ -65,14 +65,23 @@ function lowerForms(secrets: string[]): string[] {
  * case-insensitive pattern of every form, longest first.
  */
 export function secretScrubber(credentials: Credentials, authorization?: string): SecretScrubber {
-  const fromHeader = authorizationSecrets(authorization);
-  const forms = [...credentialSecrets(credentials).forms, ...lowerForms(fromHeader)];
-  const shortest = forms.reduce((min, f) => Math.min(min, f.length), Infinity);
+  // Worked out when the first text is searched: most answers (a put's, a delete's) hold no text at all.
+  let forms: string[] | undefined;
+  let shortest = Infinity;
+  const formsOf = (): string[] => {
+    if (forms === undefined) {
+      forms = [...credentialSecrets(credentials).forms, ...lowerForms(authorizationSecrets(authorization))];
+      shortest = forms.reduce((min, f) => Math.min(min, f.length), Infinity);
+    }
+    return forms;
+  };
   let pattern: RegExp | undefined;
   const dirty = (text: string | undefined): boolean => {
-    if (text === undefined || text.length < shortest) return false;
+    if (text === undefined) return false;
+    const searched = formsOf();
+    if (text.length < shortest) return false;
     const lower = text.toLowerCase();
-    return forms.some((form) => lower.includes(form));
+    return searched.some((form) => lower.includes(form));
   };
   const scrub = <T extends string | undefined>(text: T): T => {
     if (text === undefined || !dirty(text)) return text;
@@ -96,7 +105,7 @@ export function secretScrubber(credentials: Credentials, authorization?: string)
     if (isPlainObject(v)) return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, copy(inner)])) as T;
     return v;
   };
-  return { dirty, scrub, value: (v) => (forms.length > 0 && holdsSecret(v) ? copy(v) : v) };
+  return { dirty, scrub, value: (v) => (holdsSecret(v) ? copy(v) : v) };
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -43,7 +43,22 @@ function refuseUnaddressable(ref: BucketRef): void {
   }
 }
 
-function parseEndpoint(endpoint: string): URL {
+/** Endpoints parsed and accepted, by their text: every request of a client addresses the same one or few. */
+const accepted = new Map<string, { origin: string; host: string }>();
+const ACCEPTED_KEPT = 64;
+
+function parseEndpoint(endpoint: string): { origin: string; host: string } {
+  let known = accepted.get(endpoint);
+  if (known === undefined) {
+    const url = parseEndpointUrl(endpoint);
+    known = { origin: url.origin, host: url.host };
+    if (accepted.size >= ACCEPTED_KEPT) accepted.clear();
+    accepted.set(endpoint, known);
+  }
+  return known;
+}
+
+function parseEndpointUrl(endpoint: string): URL {
   let url: URL;
   try {
     url = new URL(endpoint);

@@ -9,8 +9,14 @@
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 
+/** Printable ASCII and the BMP outside C1, surrogates and U+FFFE/F: no problem, without walking code points. */
+const PLAIN_TEXT = /^[\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd]*$/;
+/** XML 1.0 Char in the BMP: the same shortcut for `xmlTextProblem`. */
+const PLAIN_XML = /^[\t\n\r\u0020-\ud7ff\ue000-\ufffd]*$/;
+
 /** Why `value` cannot be stored as it is, or undefined. Names the offending character by code point only. */
 export function textProblem(value: string): string | undefined {
+  if (PLAIN_TEXT.test(value)) return undefined;
   for (const c of value) {
     const n = c.codePointAt(0)!;
     if (n === 0x0d) return "has a carriage return (U+000D), which the services read back as a line feed";
@@ -26,6 +32,7 @@ export function textProblem(value: string): string | undefined {
  * surrogates), or undefined. Laxer than `textProblem`: the XML builder refuses only what it could not write.
  */
 export function xmlTextProblem(value: string): string | undefined {
+  if (PLAIN_XML.test(value)) return undefined;
   for (const c of value) {
     const n = c.codePointAt(0)!;
     const ok = n === 0x09 || n === 0x0a || n === 0x0d || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || n >= 0x10000;

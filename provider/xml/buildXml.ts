@@ -33,22 +33,23 @@ export function marker(name: string, ...children: XmlChild[]): XmlNode {
   return { name, children, marker: true };
 }
 
+const MARKUP = /[&<>"'\r]/;
+
 /** The five markup characters, and CR as a reference (a literal CR would be read back as LF). */
 export function escapeXmlText(text: string): string {
-  return text.replace(/[&<>"'\r]/g, (c) => ESCAPES[c]);
+  return MARKUP.test(text) ? text.replace(/[&<>"'\r]/g, (c) => ESCAPES[c]) : text;
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;", "\r": "&#13;" };
 
+/** Appends to one string, no array per node: every put serializes its configuration here (issue 13, client CPU). */
 function render(node: XmlNode): string {
   const problem = node.text === undefined ? undefined : xmlTextProblem(node.text);
   // Never written around (dropped or replaced): the document would say something else than the configuration.
   if (problem) throw new InputError(`<${node.name}>`, `the value ${problem}; nothing was sent`);
   const attrs = node.xmlns ? ` xmlns="${escapeXmlText(node.xmlns)}"` : "";
-  const inner = (node.children ?? [])
-    .filter((c): c is XmlNode => Boolean(c))
-    .map(render)
-    .join("");
+  let inner = "";
+  if (node.children !== undefined) for (const child of node.children) if (child) inner += render(child);
   const text = node.text === undefined ? "" : escapeXmlText(node.text);
   if (inner === "" && text === "") return node.marker ? `<${node.name}${attrs}/>` : "";
   return `<${node.name}${attrs}>${text}${inner}</${node.name}>`;
