@@ -76,25 +76,27 @@ const OPS: Op[] = ["PutInventory", "GetInventory", "ListInventory", "DeleteInven
 const cases = VENDORS.flatMap((v) => OPS.map((op) => [v, op] as [Vendor, Op]));
 
 describe("every request has a timeout", () => {
+  // The timeout must leave a loaded machine time to deliver each request (150 ms once ended an attempt before the
+  // fake had read it: 0 requests seen); the latency must outlast it by far, so every attempt times out.
   test.concurrent.each(cases)("%s %s against a service that never answers in time: a TransportError after exactly maxAttempts requests", async (vendor, op) => {
-    const { ref, client } = await cell(vendor, op, { kind: "latency", ms: 600 }, { timeoutMs: 150, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 } });
+    const { ref, client } = await cell(vendor, op, { kind: "latency", ms: 2500 }, { timeoutMs: 600, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 } });
     const error = await failure(run(client, ref, op));
     expect(error).toBeInstanceOf(TransportError);
-    expect(error.message).toMatch(/timed out after 150 ms/);
+    expect(error.message).toMatch(/timed out after 600 ms/);
     expect(await requestsAt(ref, op)).toBe(2);
   });
 
   test.concurrent.each(VENDORS.map((v) => [v]))("%s: requestTimeoutMs and maxAttempts from stack config bound a resource read", async (vendor) => {
     const ref = cloud.ref(vendor, nextCell++);
     await cloud.client().putInventory(ref, oldConfig(vendor, "inv"));
-    cloud.fake.admin.injectFault({ match: { bucket: ref.bucket }, times: "always", action: { kind: "latency", ms: 600 } });
+    cloud.fake.admin.injectFault({ match: { bucket: ref.bucket }, times: "always", action: { kind: "latency", ms: 2500 } });
     figures.add("operationsUnderFault");
     const provider = await cloud.provider();
-    const stack: Record<string, string> = { "bucket-inventory:requestTimeoutMs": "150", "bucket-inventory:maxAttempts": "3" };
+    const stack: Record<string, string> = { "bucket-inventory:requestTimeoutMs": "600", "bucket-inventory:maxAttempts": "3" };
     await provider.configure({ config: { get: (key) => stack[key] } });
     const id = `${vendor}:${ref.region}:${ref.bucket}:inv`;
     const error = await failure(provider.read(id, argsFor(ref, oldConfig(vendor, "inv"))));
-    expect(error.message).toMatch(/^reading bucket inventory .*timed out after 150 ms/);
+    expect(error.message).toMatch(/^reading bucket inventory .*timed out after 600 ms/);
     expect(await requestsAt(ref, "GetInventory")).toBe(3);
   });
 });
