@@ -11,7 +11,6 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const ROOT = path.resolve(__dirname, "..");
-const { startFakeCloud } = require(path.join(ROOT, "dist/tests/fake/index.js"));
 
 const S3 = { AWS_ACCESS_KEY_ID: "FAKES3MAINKEY001", AWS_SECRET_ACCESS_KEY: "fake-s3-main-secret-0001" };
 const CONFIG = (id, prefix) => `<InventoryConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Destination><S3BucketDestination><Bucket>arn:aws:s3:::reports</Bucket><Format>CSV</Format><Prefix>bench</Prefix></S3BucketDestination></Destination><IsEnabled>true</IsEnabled><Filter><Prefix>${prefix}</Prefix></Filter><Id>${id}</Id><Schedule><Frequency>Daily</Frequency></Schedule><IncludedObjectVersions>Current</IncludedObjectVersions><OptionalFields><Field>Size</Field><Field>LastModifiedDate</Field><Field>ETag</Field><Field>StorageClass</Field></OptionalFields></InventoryConfiguration>`;
@@ -49,6 +48,7 @@ async function main() {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   const counts = sizes.length > 0 ? sizes : [10_000, 1_000_000, 10_000_000];
   const started = Date.now();
+  const { startFakeCloud } = require(path.join(ROOT, "dist/tests/fake/index.js"));
   const fake = await startFakeCloud({ port: 0 });
   const runs = [];
   try {
@@ -69,7 +69,7 @@ async function main() {
   } finally {
     await fake.close();
   }
-  const outcome = describe(runs, Date.now() - started);
+  const outcome = outcomeOf(runs, Date.now() - started);
   fs.mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
   fs.writeFileSync(path.join(ROOT, "bench/results/report-check.json"), `${JSON.stringify(outcome, null, 2)}\n`);
   process.stdout.write(`${outcome.result.tables[0].rows.map((r) => r.join(" | ")).join("\n")}\n${outcome.result.targets.map((t) => `${t.what}: ${t.current} (${t.informational ? "reported" : t.met ? "met" : "missed"})`).join("\n")}\n`);
@@ -77,7 +77,7 @@ async function main() {
 }
 
 /** The outcome in the shape of a bench measure's (framework/measure.ts), for BENCHMARKS.md. */
-function describe(runs, durationMs) {
+function outcomeOf(runs, durationMs) {
   const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
   const smallest = runs[0];
   const largest = runs.at(-1);
@@ -128,4 +128,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { describe };
+module.exports = { outcomeOf };
